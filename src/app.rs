@@ -1,0 +1,139 @@
+//! Runs a parsed command: builds the config, picks the progress display,
+//! calls the library, writes the result, and prints the stderr summary.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use newsdedup::output::{self, Format};
+use newsdedup::progress::{Bar, Progress, Silent};
+use newsdedup::{Error, normalize_cmd, pipeline};
+
+use crate::cli::{
+    Cli, ClusterArgs, Command, NormalizeArgs, NormalizeFormat, OutputFormat, WalkArgs,
+};
+
+/// Exit codes: 0 success, 1 runtime failure, 2 usage error (bad path or parameter).
+pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
+    let usage = err.chain().any(|e| {
+        matches!(
+            e.downcast_ref::<Error>(),
+            Some(Error::MissingPath { .. } | Error::InvalidParameter(_))
+        )
+    });
+    std::process::ExitCode::from(if usage { 2 } else { 1 })
+}
+
+pub fn run(cli: Cli) -> Result<std::process::ExitCode> {
+    match cli.command {
+        Command::Cluster(args) => cluster(&args),
+        Command::Normalize(args) => normalize(&args),
+    }
+    .map(|()| std::process::ExitCode::SUCCESS)
+}
+
+fn setup(walk: &WalkArgs) -> Result<Box<dyn Progress>> {
+    if let Some(jobs) = walk.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .context("cannot start the thread pool")?;
+    }
+    let show = !walk.quiet && std::io::stderr().is_terminal();
+    Ok(if show {
+        Box::new(Bar::stderr())
+    } else {
+        Box::new(Silent)
+    })
+}
+
+fn format_of(f: OutputFormat) -> Format {
+    match f {
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Text => Format::Text,
+    }
+}
+
+fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
+    match path {
+        Some(p) => {
+            output::write_atomic(p, bytes).with_context(|| format!("writing '{}'", p.display()))
+        }
+        None => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
+    }
+}
+
+fn cluster(args: &ClusterArgs) -> Result<()> {
+    let progress = setup(&args.walk)?;
+    let started = Instant::now();
+    let config = args.config();
+    let report = pipeline::cluster(&config, progress.as_ref())?;
+    if !args.walk.quiet {
+        for s in &report.skipped {
+            eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+        }
+        if report.summary.documents == 0 {
+            eprintln!(
+                "newsdedup: no documents to cluster (extensions: {})",
+                config.walk.extensions.join(",")
+            );
+        }
+    }
+    let bytes = output::render(&report, format_of(args.format))?;
+    emit(&bytes, args.output.as_deref())?;
+    if !args.walk.quiet {
+        let s = &report.summary;
+        eprintln!(
+            "newsdedup: {} documents, {} stories, {} variants, {} skipped in {:.2}s",
+            s.documents,
+            s.stories,
+            s.variants,
+            s.skipped,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn normalize(args: &NormalizeArgs) -> Result<()> {
+    let progress = setup(&args.walk)?;
+    let mut config = newsdedup::Config::default();
+    args.walk.apply(&mut config);
+    if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
+        config.paths = vec![corpus.clone()];
+        let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress.as_ref())?;
+        if !args.walk.quiet {
+            for s in &summary.skipped {
+                eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+            }
+            eprintln!(
+                "newsdedup: cleaned {} files into '{}', {} skipped, {} furniture lines",
+                summary.written,
+                out.display(),
+                summary.skipped.len(),
+                summary.furniture_lines
+            );
+        }
+        return Ok(());
+    }
+    if args.files.is_empty() {
+        anyhow::bail!(Error::InvalidParameter(
+            "give FILE arguments, or --corpus DIR --out DIR".into()
+        ));
+    }
+    config.paths = args.files.clone();
+    let docs = normalize_cmd::clean_files(&config)?;
+    let bytes = match args.format {
+        NormalizeFormat::Text => normalize_cmd::render_text(&docs),
+        NormalizeFormat::Json => normalize_cmd::render_json(&docs)?,
+    };
+    for d in &docs {
+        if let Err(reason) = &d.result {
+            if !args.walk.quiet {
+                eprintln!("newsdedup: skipped {}: {}", d.path, reason);
+            }
+        }
+    }
+    emit(&bytes, None)
+}

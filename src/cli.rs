@@ -1,0 +1,179 @@
+//! Command-line types (clap derive). Values are parsed and range-checked here,
+//! then turned into the library's [`newsdedup::Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdedup::Config;
+
+/// Turn a folder of scraped news articles into stories: near-duplicate
+/// variants joined across languages. Prints JSON on stdout.
+#[derive(Debug, Parser)]
+#[command(name = "newsdedup", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Group articles into stories with language-tagged variants.
+    Cluster(ClusterArgs),
+    /// Print the cleaned text of files (what the cleaner kept), or clean a folder.
+    Normalize(NormalizeArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One pretty-printed JSON object.
+    Json,
+    /// One JSON object per line: each story, then a summary line.
+    Jsonl,
+    /// A readable table.
+    Text,
+}
+
+/// Options shared by every command that walks a corpus.
+#[derive(Debug, Clone, Args)]
+pub struct WalkArgs {
+    /// File extensions to read when walking directories (comma-separated; `*` for all).
+    #[arg(long, value_delimiter = ',', default_value = "txt")]
+    pub ext: Vec<String>,
+
+    /// Follow symbolic links.
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Also read hidden files and directories.
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: u64,
+
+    /// Skip documents with fewer words than this after cleaning.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub min_words: usize,
+
+    /// Do not remove lines that repeat across unrelated documents (site furniture).
+    #[arg(long)]
+    pub no_furniture: bool,
+
+    /// Worker threads (default: all cores). Never changes the result.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClusterArgs {
+    /// Files or directories to read (directories are walked recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    /// Words per shingle (near-duplicate detection).
+    #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub shingle_size: u16,
+
+    /// MinHash permutations (signature length).
+    #[arg(long, default_value_t = 128, value_name = "N", value_parser = clap::value_parser!(u16).range(2..=1024))]
+    pub num_perm: u16,
+
+    /// Seed of the MinHash permutations.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+
+    /// Jaccard similarity at which two texts are near-duplicates (same variant).
+    #[arg(long, default_value_t = 0.5, value_parser = unit_interval)]
+    pub threshold: f64,
+
+    /// Mean pair score at which variants join one story.
+    #[arg(long, value_parser = unit_interval)]
+    pub story_threshold: Option<f64>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
+    /// Write the result to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct NormalizeArgs {
+    /// Files to clean (with --corpus: none).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Clean a whole folder, with the corpus-level furniture pass.
+    #[arg(long, value_name = "DIR", requires = "out")]
+    pub corpus: Option<PathBuf>,
+
+    /// Where --corpus writes one cleaned file per input (same relative names).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// `text` prints the cleaned text; `json` adds title, language and removed lines.
+    #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
+    pub format: NormalizeFormat,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NormalizeFormat {
+    Text,
+    Json,
+}
+
+fn unit_interval(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+impl WalkArgs {
+    pub fn apply(&self, config: &mut Config) {
+        config.walk.extensions = self
+            .ext
+            .iter()
+            .map(|e| e.trim().trim_start_matches('.').to_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect();
+        config.walk.follow_links = self.follow;
+        config.walk.hidden = self.hidden;
+        config.walk.max_bytes = self.max_bytes;
+        config.normalize.min_words = self.min_words;
+        config.normalize.furniture.enabled = !self.no_furniture;
+    }
+}
+
+impl ClusterArgs {
+    pub fn config(&self) -> Config {
+        let mut config = Config {
+            paths: self.paths.clone(),
+            ..Config::default()
+        };
+        self.walk.apply(&mut config);
+        config.shingle.size = self.shingle_size as usize;
+        config.minhash.num_perm = self.num_perm as usize;
+        config.minhash.seed = self.seed;
+        config.lsh.threshold = self.threshold;
+        if let Some(t) = self.story_threshold {
+            config.story.threshold = t;
+        }
+        config
+    }
+}

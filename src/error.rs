@@ -1,0 +1,27 @@
+//! Typed errors of the library. The binary wraps them with `anyhow` context.
+
+use std::path::PathBuf;
+
+/// Errors that stop a whole run (per-file problems are [`crate::walk::Skipped`] instead).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input path given by the user does not exist or cannot be inspected.
+    #[error("input path '{}' cannot be read: {source}", path.display())]
+    MissingPath {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A parameter is out of its valid range.
+    #[error("invalid parameter: {0}")]
+    InvalidParameter(String),
+    /// The gold file for `eval` is missing or malformed.
+    #[error("gold file '{}': {message}", path.display())]
+    Gold { path: PathBuf, message: String },
+    /// Writing the result failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    /// Serializing the result failed.
+    #[error("cannot serialize output: {0}")]
+    Json(#[from] serde_json::Error),
+}

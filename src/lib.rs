@@ -1,0 +1,34 @@
+//! newsdedup turns a folder of raw scraped news articles into stories:
+//! near-duplicate groups (variants) joined across languages.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`walk`] → [`normalize`] → [`lang`] → [`shingle`] → [`minhash`] → [`lsh`] →
+//! [`dedup`] → [`story`] → [`output`], wired by [`pipeline`].
+//!
+//! ```no_run
+//! use newsdedup::{Config, pipeline, progress::Silent};
+//! let mut config = Config::default();
+//! config.paths = vec!["fixtures/seeds".into()];
+//! let report = pipeline::cluster(&config, &Silent).unwrap();
+//! println!("{} stories", report.summary.stories);
+//! ```
+
+pub mod config;
+pub mod dedup;
+pub mod error;
+pub mod lang;
+pub mod lsh;
+pub mod minhash;
+pub mod normalize;
+pub mod normalize_cmd;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
+pub mod shingle;
+pub mod story;
+pub mod tokenize;
+pub mod unionfind;
+pub mod walk;
+
+pub use config::Config;
+pub use error::Error;

@@ -1,0 +1,26 @@
+//! The `newsdedup` binary: parse the command line, run, report errors once.
+
+mod app;
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match app::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed stdout (`newsdedup … | head`) is not worth a message.
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsdedup: error: {err:#}");
+            app::exit_code(&err)
+        }
+    }
+}

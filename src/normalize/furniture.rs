@@ -1,0 +1,253 @@
+//! Corpus-level boilerplate ("site furniture"): lines that repeat verbatim in
+//! several documents that are *not* near-duplicates of each other — menus,
+//! headline lists, newsletter prompts of one site.
+//!
+//! One pass collects, per document, the keys of its lines (a hash of the
+//! lower-cased line with digits folded, so "Nov. 20, 2019 6:02 AM" matches
+//! "Nov. 21, 2019 7:15 AM"). A line seen in at least `min_docs` documents is a
+//! candidate. It is furniture unless the documents that share it mostly share
+//! their *prose* too (then they are copies of one story — a wire paragraph
+//! republished by several sites must survive). Prose overlap of two documents is
+//! the number of words in long lines they share divided by the words in long
+//! lines of the shorter one; a deterministic sample of at most
+//! [`SAMPLE`] documents per candidate keeps this cheap.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::tokenize::word_count;
+
+/// Lines with at least this many words count as prose when comparing documents.
+pub const PROSE_WORDS: usize = 8;
+/// Documents compared per candidate line.
+pub const SAMPLE: usize = 8;
+
+/// Settings of the corpus-level pass.
+#[derive(Debug, Clone, Serialize)]
+pub struct FurnitureConfig {
+    /// Whether the pass runs at all.
+    pub enabled: bool,
+    /// A line must appear in at least this many documents to be furniture.
+    pub min_docs: usize,
+    /// Documents sharing a line with a mean prose overlap at or above this are copies.
+    pub copy_overlap: f64,
+}
+
+impl Default for FurnitureConfig {
+    fn default() -> Self {
+        FurnitureConfig {
+            enabled: true,
+            min_docs: 3,
+            copy_overlap: 0.5,
+        }
+    }
+}
+
+/// The key of a line: lower-cased, digits folded to `0`, spaces collapsed.
+pub fn line_key(line: &str) -> u64 {
+    let mut s = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_numeric() {
+            s.push('0');
+        } else if c.is_ascii() {
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.extend(c.to_lowercase());
+        }
+    }
+    xxh3_64(s.as_bytes())
+}
+
+/// The lines of one document as the furniture pass sees them.
+#[derive(Debug, Clone, Default)]
+pub struct LineProfile {
+    /// (key, words) per distinct line.
+    pub lines: Vec<(u64, u32)>,
+}
+
+impl LineProfile {
+    pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for line in lines {
+            let key = line_key(line);
+            if seen.insert(key) {
+                out.push((key, word_count(line) as u32));
+            }
+        }
+        out.sort_unstable();
+        LineProfile { lines: out }
+    }
+
+    fn prose_words(&self) -> u64 {
+        self.lines
+            .iter()
+            .filter(|(_, w)| *w as usize >= PROSE_WORDS)
+            .map(|(_, w)| *w as u64)
+            .sum()
+    }
+}
+
+/// The set of furniture line keys of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Furniture {
+    keys: HashSet<u64>,
+}
+
+impl Furniture {
+    pub fn contains(&self, line: &str) -> bool {
+        !self.keys.is_empty() && self.keys.contains(&line_key(line))
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Decide which repeated lines are furniture, from every document's profile.
+    pub fn build(profiles: &[LineProfile], config: &FurnitureConfig) -> Furniture {
+        if !config.enabled || profiles.len() < config.min_docs.max(2) {
+            return Furniture::default();
+        }
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for p in profiles {
+            for (key, _) in &p.lines {
+                *df.entry(*key).or_insert(0) += 1;
+            }
+        }
+        let min = config.min_docs.max(2) as u32;
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (doc, p) in profiles.iter().enumerate() {
+            for (key, _) in &p.lines {
+                if df.get(key).is_some_and(|&n| n >= min) {
+                    postings.entry(*key).or_default().push(doc as u32);
+                }
+            }
+        }
+        // Lines with the same document set share one decision.
+        let mut decided: HashMap<u64, bool> = HashMap::new();
+        let mut keys = HashSet::new();
+        for (key, docs) in &postings {
+            let group = xxh3_64(
+                &docs
+                    .iter()
+                    .flat_map(|d| d.to_le_bytes())
+                    .collect::<Vec<u8>>(),
+            );
+            let is_furniture = *decided
+                .entry(group)
+                .or_insert_with(|| mean_prose_overlap(profiles, docs) < config.copy_overlap);
+            if is_furniture {
+                keys.insert(*key);
+            }
+        }
+        Furniture { keys }
+    }
+}
+
+/// Mean pairwise prose overlap over an evenly spaced sample of `docs`.
+fn mean_prose_overlap(profiles: &[LineProfile], docs: &[u32]) -> f64 {
+    let step = docs.len().div_ceil(SAMPLE).max(1);
+    let sample: Vec<&LineProfile> = docs
+        .iter()
+        .step_by(step)
+        .take(SAMPLE)
+        .map(|&d| &profiles[d as usize])
+        .collect();
+    let mut total = 0.0;
+    let mut pairs = 0usize;
+    for i in 0..sample.len() {
+        for j in i + 1..sample.len() {
+            total += prose_overlap(sample[i], sample[j]);
+            pairs += 1;
+        }
+    }
+    if pairs == 0 {
+        0.0
+    } else {
+        total / pairs as f64
+    }
+}
+
+fn prose_overlap(a: &LineProfile, b: &LineProfile) -> f64 {
+    let denom = a.prose_words().min(b.prose_words());
+    if denom == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0u64);
+    while i < a.lines.len() && j < b.lines.len() {
+        match a.lines[i].0.cmp(&b.lines[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.lines[i].1 as u64;
+                if w as usize >= PROSE_WORDS {
+                    shared += w;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / denom as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(lines: &[&str]) -> LineProfile {
+        LineProfile::from_lines(lines.iter().copied())
+    }
+
+    const BODY_A: &str =
+        "The central bank raised interest rates by half a point on Tuesday to fight inflation.";
+    const BODY_B: &str = "Heavy rain flooded hundreds of homes in the northern province over the weekend, officials said.";
+    const BODY_C: &str = "Доходы компании выросли на двадцать процентов по сравнению с прошлым годом, сообщил директор.";
+    const BODY_D: &str = "北京时间周二，国家统计局公布了最新的经济数据，显示工业生产继续增长。";
+
+    #[test]
+    fn site_menu_shared_by_unrelated_articles_is_furniture() {
+        let site = [
+            "Skip to main content",
+            "Subscribe to our newsletter for daily news updates",
+            "Nov. 20, 2019 6:02 AM EST",
+        ];
+        let docs: Vec<LineProfile> = [BODY_A, BODY_B, BODY_C, BODY_D]
+            .iter()
+            .map(|body| profile(&[site[0], site[1], body, site[2].replace("20", "21").as_str()]))
+            .collect();
+        let f = Furniture::build(&docs, &FurnitureConfig::default());
+        assert!(f.contains("Skip to main content"));
+        assert!(f.contains("Subscribe to our newsletter for daily news updates"));
+        assert!(f.contains("Nov. 3, 2020 1:15 PM EST"), "digits are folded");
+        assert!(!f.contains(BODY_A));
+    }
+
+    #[test]
+    fn wire_story_republished_by_several_sites_is_kept() {
+        let docs: Vec<LineProfile> = [
+            "Site one header",
+            "Другой сайт",
+            "第三个网站",
+            "Fourth site",
+        ]
+        .iter()
+        .map(|header| profile(&[header, BODY_A, BODY_B]))
+        .collect();
+        let f = Furniture::build(&docs, &FurnitureConfig::default());
+        assert!(!f.contains(BODY_A));
+        assert!(!f.contains(BODY_B));
+    }
+
+    #[test]
+    fn below_min_docs_nothing_is_furniture() {
+        let docs = vec![profile(&["Menu", BODY_A]), profile(&["Menu", BODY_B])];
+        assert!(Furniture::build(&docs, &FurnitureConfig::default()).is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! Unicode clean-up of one line: NFKC, unified quotes and dashes, one kind of
+//! space, no zero-width or control characters, markdown link syntax reduced to
+//! its text. ASCII lines take a fast path.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalize one line (no `\n` inside). The result is trimmed.
+pub fn normalize_line(line: &str, out: &mut String) {
+    out.clear();
+    if line.is_ascii() {
+        push_mapped(line.chars(), out);
+    } else {
+        push_mapped(line.nfkc(), out);
+    }
+    strip_markdown(out);
+    let trimmed = out.trim();
+    if trimmed.len() != out.len() {
+        *out = trimmed.to_string();
+    }
+}
+
+fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut last_space = true;
+    for c in chars {
+        let mapped = match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{2033}' | '\u{301D}' | '\u{301E}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
+            | '\u{00B4}' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if mapped == ' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        out.push(mapped);
+    }
+}
+
+/// `[text](url)` → `text`, `![alt](url)` → ``, leading `#` heading marks and
+/// `<https://…>` autolink brackets removed. Cheap when there is no markup.
+fn strip_markdown(s: &mut String) {
+    if s.starts_with('#') {
+        let rest = s.trim_start_matches('#');
+        if rest.starts_with(' ') || rest.is_empty() {
+            *s = rest.trim_start().to_string();
+        }
+    }
+    if s.starts_with('<') && s.ends_with('>') && s.contains("://") {
+        *s = s[1..s.len() - 1].to_string();
+    }
+    if !s.contains("](") {
+        return;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(open) = rest.find('[') {
+        let Some(close_rel) = rest[open..].find("](") else {
+            break;
+        };
+        let close = open + close_rel;
+        let Some(end_rel) = rest[close + 2..].find(')') else {
+            break;
+        };
+        let end = close + 2 + end_rel;
+        let is_image = open > 0 && rest[..open].ends_with('!');
+        let before = if is_image {
+            &rest[..open - 1]
+        } else {
+            &rest[..open]
+        };
+        out.push_str(before);
+        if !is_image {
+            out.push_str(&rest[open + 1..close]);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    *s = out.split_whitespace().collect::<Vec<_>>().join(" ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        let mut out = String::new();
+        normalize_line(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn unifies_quotes_dashes_and_spaces() {
+        assert_eq!(norm("  “Hello”\u{00A0}–  it’s\tme "), "\"Hello\" - it's me");
+        assert_eq!(norm("«Привет» — сказал он"), "\"Привет\" - сказал он");
+    }
+
+    #[test]
+    fn nfkc_folds_compatibility_forms() {
+        // Full-width Latin and digits, ligatures.
+        assert_eq!(norm("ＡＢＣ１２３ ﬁne"), "ABC123 fine");
+        // Arabic presentation forms fold to base letters.
+        assert_eq!(norm("\u{FEF5}"), "\u{0644}\u{0622}");
+    }
+
+    #[test]
+    fn removes_zero_width_and_controls() {
+        assert_eq!(norm("a\u{200B}b\u{0007}c\u{00AD}d"), "abcd");
+    }
+
+    #[test]
+    fn strips_markdown_links_and_headings() {
+        assert_eq!(norm("By [AFP](#)"), "By AFP");
+        assert_eq!(norm("# A title"), "A title");
+        assert_eq!(
+            norm("see ![photo](x.jpg) [here](http://a.b/c) now"),
+            "see here now"
+        );
+        assert_eq!(norm("<https://example.com/a>"), "https://example.com/a");
+        assert_eq!(norm("#hashtag"), "#hashtag");
+    }
+}

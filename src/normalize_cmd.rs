@@ -1,0 +1,169 @@
+//! The `normalize` command: show what the cleaner keeps, for single files or
+//! for a whole corpus written to a folder (with the corpus furniture pass).
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::lang;
+use crate::normalize::{Cleaned, Removed};
+use crate::output;
+use crate::pipeline::{clean_file, corpus_furniture};
+use crate::progress::Progress;
+use crate::walk::{self, SkipReason, Skipped};
+
+/// One file's cleaning result.
+pub struct CleanedFile {
+    pub path: String,
+    pub result: Result<Cleaned, SkipReason>,
+}
+
+/// Clean the given files (furniture is computed across them).
+pub fn clean_files(config: &Config) -> Result<Vec<CleanedFile>, Error> {
+    let listing = walk::list(&config.paths, &config.walk)?;
+    let furniture = corpus_furniture(&listing.sources, config, &crate::progress::Silent);
+    Ok(listing
+        .sources
+        .par_iter()
+        .map(|s| CleanedFile {
+            path: s.display(),
+            result: clean_file(s, config, &furniture).map(|(c, _)| c),
+        })
+        .collect())
+}
+
+pub fn render_text(docs: &[CleanedFile]) -> Vec<u8> {
+    let mut out = String::new();
+    let many = docs.len() > 1;
+    for d in docs {
+        if let Ok(c) = &d.result {
+            if many {
+                out.push_str(&format!("==> {} <==\n", d.path));
+            }
+            out.push_str(&c.text());
+            out.push('\n');
+            if many {
+                out.push('\n');
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang_confidence: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    removed: Option<&'a [Removed]>,
+}
+
+pub fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
+    let items: Vec<JsonDoc> = docs
+        .iter()
+        .map(|d| match &d.result {
+            Ok(c) => {
+                let text = c.text();
+                let tag = lang::detect(&text);
+                JsonDoc {
+                    path: &d.path,
+                    skipped: None,
+                    title: Some(&c.title),
+                    lang: Some(tag.code),
+                    lang_confidence: Some(output::round4(tag.confidence)),
+                    words: Some(c.words),
+                    text: Some(text),
+                    removed: Some(&c.removed),
+                }
+            }
+            Err(reason) => JsonDoc {
+                path: &d.path,
+                skipped: Some(reason.to_string()),
+                title: None,
+                lang: None,
+                lang_confidence: None,
+                words: None,
+                text: None,
+                removed: None,
+            },
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::json!({ "documents": items }))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// What `clean_corpus` did.
+pub struct CorpusSummary {
+    pub written: usize,
+    pub skipped: Vec<Skipped>,
+    pub furniture_lines: usize,
+}
+
+/// Clean every file below `root` into `out`, same relative names, `.txt` extension.
+pub fn clean_corpus(
+    config: &Config,
+    root: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<CorpusSummary, Error> {
+    let listing = walk::list(&config.paths, &config.walk)?;
+    let furniture = corpus_furniture(&listing.sources, config, progress);
+    progress.start("clean", listing.sources.len() as u64);
+    let results: Vec<Result<(), Skipped>> = listing
+        .sources
+        .par_iter()
+        .map(|s| {
+            let r = match clean_file(s, config, &furniture) {
+                Ok((cleaned, _)) => {
+                    let rel = s
+                        .path
+                        .strip_prefix(root)
+                        .unwrap_or(&s.path)
+                        .with_extension("txt");
+                    let mut text = cleaned.text();
+                    text.push('\n');
+                    output::write_tree(out, &rel, text.as_bytes()).map_err(|e| Skipped {
+                        path: s.display(),
+                        reason: SkipReason::Unreadable {
+                            error: format!("cannot write output: {e}"),
+                        },
+                    })
+                }
+                Err(reason) => Err(Skipped {
+                    path: s.display(),
+                    reason,
+                }),
+            };
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
+    let mut summary = CorpusSummary {
+        written: 0,
+        skipped: listing.skipped,
+        furniture_lines: furniture.len(),
+    };
+    for r in results {
+        match r {
+            Ok(()) => summary.written += 1,
+            Err(s) => summary.skipped.push(s),
+        }
+    }
+    Ok(summary)
+}

@@ -1,0 +1,47 @@
+//! The `--format text` table: one block per story, its documents indented.
+
+use std::fmt::Write;
+
+use super::{Relation, Report};
+
+pub fn table(report: &Report) -> String {
+    let mut s = String::new();
+    let sm = &report.summary;
+    let _ = writeln!(
+        s,
+        "{} documents, {} stories, {} variants, {} skipped",
+        sm.documents, sm.stories, sm.variants, sm.skipped
+    );
+    for (i, story) in report.stories.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "\nstory {} [{}] {} doc(s), {}: {}",
+            i + 1,
+            story.id,
+            story.size,
+            story.languages.join("+"),
+            story.title
+        );
+        for v in &story.variants {
+            let _ = writeln!(s, "  variant [{}] {} ({} doc(s))", v.id, v.lang, v.size);
+            for d in &v.documents {
+                let mark = match d.relation {
+                    Relation::Canonical => "*",
+                    Relation::NearDuplicate => "=",
+                };
+                let _ = writeln!(
+                    s,
+                    "    {mark} {:<5} {:>6.2} {:>6}w  {}",
+                    d.lang, d.similarity, d.words, d.path
+                );
+            }
+        }
+    }
+    if !report.skipped.is_empty() {
+        let _ = writeln!(s, "\nskipped:");
+        for k in &report.skipped {
+            let _ = writeln!(s, "  {}: {}", k.path, k.reason);
+        }
+    }
+    s
+}

@@ -1,0 +1,314 @@
+//! Wires the stages together and owns the parallelism (rayon). Two passes over
+//! the files: the first only collects line profiles for the corpus furniture
+//! pass; the second cleans, tags, shingles, signs and extracts story features,
+//! keeping per document only what later stages need (never the full text).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::config::Config;
+use crate::dedup;
+use crate::error::Error;
+use crate::lang::{self, LangTag};
+use crate::lsh;
+use crate::minhash::{MinHasher, Signature, estimate};
+use crate::normalize::{self, Cleaned, Furniture};
+use crate::output::{self, Relation, Report, SkippedFile};
+use crate::progress::Progress;
+use crate::shingle;
+use crate::story::{self, StoryDoc, StoryFeatures};
+use crate::walk::{self, Encoding, SkipReason, Skipped, Source};
+
+/// What is kept of one document after the per-document stages.
+#[derive(Debug, Clone)]
+pub struct DocRecord {
+    pub path: String,
+    pub lang: LangTag,
+    pub title: String,
+    pub words: usize,
+    pub encoding: Encoding,
+    /// Hash of the cleaned text: the basis of content-derived ids.
+    pub content_hash: u64,
+    pub signature: Signature,
+    pub features: StoryFeatures,
+}
+
+/// The corpus furniture of `sources` (empty when the pass is disabled).
+pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Progress) -> Furniture {
+    if !config.normalize.furniture.enabled {
+        return Furniture::default();
+    }
+    progress.start("scan", sources.len() as u64);
+    let profiles: Vec<normalize::LineProfile> = sources
+        .par_iter()
+        .filter_map(|s| {
+            let profile = walk::read(s, &config.walk)
+                .ok()
+                .map(|raw| normalize::profile(&normalize::prepare(&raw.text)));
+            progress.inc();
+            profile
+        })
+        .collect();
+    Furniture::build(&profiles, &config.normalize.furniture)
+}
+
+/// Read and clean one file (the furniture is the corpus's).
+pub fn clean_file(
+    source: &Source,
+    config: &Config,
+    furniture: &Furniture,
+) -> Result<(Cleaned, Encoding), SkipReason> {
+    let raw = walk::read(source, &config.walk)?;
+    let cleaned = normalize::finish(normalize::prepare(&raw.text), Some(furniture));
+    if cleaned.words < config.normalize.min_words {
+        return Err(SkipReason::TooShort {
+            words: cleaned.words,
+        });
+    }
+    Ok((cleaned, raw.encoding))
+}
+
+/// The per-document stages for one file.
+fn process(
+    source: &Source,
+    config: &Config,
+    furniture: &Furniture,
+    hasher: &MinHasher,
+) -> Result<DocRecord, SkipReason> {
+    let (cleaned, encoding) = clean_file(source, config, furniture)?;
+    let text = cleaned.text();
+    let lang = lang::detect(&text);
+    let shingles = shingle::shingles(&text, &config.shingle);
+    let signature = hasher.signature(&shingles);
+    let features = story::features::extract(&cleaned.title, &text, lang.code);
+    Ok(DocRecord {
+        path: source.display(),
+        lang,
+        title: cleaned.title,
+        words: cleaned.words,
+        encoding,
+        content_hash: xxh3_64(text.as_bytes()),
+        signature,
+        features,
+    })
+}
+
+/// Walk, clean and analyse every input file. Per-file problems go to `skipped`.
+pub fn load(
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
+    config.validate()?;
+    let listing = walk::list(&config.paths, &config.walk)?;
+    let furniture = corpus_furniture(&listing.sources, config, progress);
+    let hasher = MinHasher::new(&config.minhash);
+    progress.start("analyse", listing.sources.len() as u64);
+    let results: Vec<Result<DocRecord, Skipped>> = listing
+        .sources
+        .par_iter()
+        .map(|s| {
+            let r = process(s, config, &furniture, &hasher).map_err(|reason| Skipped {
+                path: s.display(),
+                reason,
+            });
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
+    let mut docs = Vec::with_capacity(results.len());
+    let mut skipped = listing.skipped;
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(s) => skipped.push(s),
+        }
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((docs, skipped))
+}
+
+/// Stories as lists of variants, each a list of document indices.
+pub struct Grouping {
+    pub bands: lsh::Bands,
+    pub variants: Vec<dedup::Variant>,
+    /// Each story: indices into `variants`.
+    pub stories: Vec<Vec<usize>>,
+}
+
+/// Near-duplicate variants, then stories.
+pub fn group(docs: &[DocRecord], config: &Config) -> Grouping {
+    let signatures: Vec<Signature> = docs.iter().map(|d| d.signature.clone()).collect();
+    let bands = lsh::optimal_bands(config.lsh.threshold, config.minhash.num_perm);
+    let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
+    // Longest text is canonical; ties go to the content hash (not the path), so
+    // renaming files never changes the choice.
+    let variants = dedup::variants(docs.len(), &pairs, |i| docs[i as usize].words);
+    let story_docs: Vec<StoryDoc> = docs
+        .iter()
+        .map(|d| StoryDoc {
+            features: &d.features,
+            lang: d.lang.code,
+        })
+        .collect();
+    let initial: Vec<Vec<u32>> = variants.iter().map(|v| v.members.clone()).collect();
+    let clusters = story::stories(&story_docs, initial, &config.story);
+    // Map clusters of documents back to variants.
+    let mut variant_of = vec![0usize; docs.len()];
+    for (vi, v) in variants.iter().enumerate() {
+        for &m in &v.members {
+            variant_of[m as usize] = vi;
+        }
+    }
+    let stories = clusters
+        .into_iter()
+        .map(|members| {
+            let set: BTreeSet<usize> = members.iter().map(|&m| variant_of[m as usize]).collect();
+            set.into_iter().collect()
+        })
+        .collect();
+    Grouping {
+        bands,
+        variants,
+        stories,
+    }
+}
+
+fn hex_id(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+/// Assemble the report.
+pub fn report(
+    docs: &[DocRecord],
+    skipped: Vec<Skipped>,
+    grouping: &Grouping,
+    config: &Config,
+) -> Result<Report, Error> {
+    let mut parameters = serde_json::to_value(config)?;
+    if let Some(obj) = parameters.get_mut("lsh").and_then(|v| v.as_object_mut()) {
+        obj.insert("bands".into(), grouping.bands.bands.into());
+        obj.insert("rows".into(), grouping.bands.rows.into());
+    }
+    let mut stories = Vec::with_capacity(grouping.stories.len());
+    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        *languages.entry(d.lang.code.to_string()).or_insert(0) += 1;
+    }
+    for variant_ids in &grouping.stories {
+        let mut variants = Vec::new();
+        for &vi in variant_ids {
+            let v = &grouping.variants[vi];
+            let canon = &docs[v.canonical as usize];
+            let mut documents: Vec<output::Document> = v
+                .members
+                .iter()
+                .map(|&m| {
+                    let d = &docs[m as usize];
+                    let is_canon = m == v.canonical;
+                    output::Document {
+                        path: d.path.clone(),
+                        lang: d.lang.code.to_string(),
+                        lang_confidence: output::round4(d.lang.confidence),
+                        title: d.title.clone(),
+                        words: d.words,
+                        relation: if is_canon {
+                            Relation::Canonical
+                        } else {
+                            Relation::NearDuplicate
+                        },
+                        similarity: if is_canon {
+                            1.0
+                        } else {
+                            output::round4(estimate(&d.signature, &canon.signature))
+                        },
+                    }
+                })
+                .collect();
+            documents.sort_by(|a, b| a.path.cmp(&b.path));
+            variants.push((
+                canon.words,
+                canon.content_hash,
+                output::Variant {
+                    id: hex_id(canon.content_hash),
+                    lang: canon.lang.code.to_string(),
+                    canonical: canon.path.clone(),
+                    size: documents.len(),
+                    documents,
+                },
+            ));
+        }
+        // Largest variant first, then longest canonical, then id.
+        variants.sort_by(|a, b| {
+            b.2.size
+                .cmp(&a.2.size)
+                .then(b.0.cmp(&a.0))
+                .then(a.1.cmp(&b.1))
+        });
+        let (_, lead_hash, lead) = &variants[0];
+        let title = docs
+            .iter()
+            .find(|d| d.path == lead.canonical)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        let langs: BTreeSet<String> = variants
+            .iter()
+            .flat_map(|v| v.2.documents.iter().map(|d| d.lang.clone()))
+            .collect();
+        let size = variants.iter().map(|v| v.2.size).sum();
+        stories.push(output::Story {
+            id: hex_id(*lead_hash ^ 0x5354_4f52_5900_0000),
+            title,
+            languages: langs.into_iter().collect(),
+            size,
+            variants: variants.into_iter().map(|v| v.2).collect(),
+        });
+    }
+    stories.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
+    let skipped: Vec<SkippedFile> = skipped
+        .into_iter()
+        .map(|s| SkippedFile {
+            path: s.path,
+            kind: skip_kind(&s.reason).to_string(),
+            reason: s.reason.to_string(),
+        })
+        .collect();
+    Ok(Report {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        parameters,
+        summary: output::Summary {
+            documents: docs.len(),
+            stories: stories.len(),
+            variants: grouping.variants.len(),
+            skipped: skipped.len(),
+            decoded_as_windows_1252: docs
+                .iter()
+                .filter(|d| d.encoding == Encoding::Windows1252)
+                .count(),
+            languages,
+        },
+        stories,
+        skipped,
+    })
+}
+
+fn skip_kind(r: &SkipReason) -> &'static str {
+    match r {
+        SkipReason::Binary => "binary",
+        SkipReason::TooLarge { .. } => "too_large",
+        SkipReason::Unreadable { .. } => "unreadable",
+        SkipReason::Empty => "empty",
+        SkipReason::TooShort { .. } => "too_short",
+        SkipReason::SymlinkLoop => "symlink_loop",
+        SkipReason::Walk { .. } => "walk",
+    }
+}
+
+/// The whole `cluster` job: load, group, report.
+pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error> {
+    let (docs, skipped) = load(config, progress)?;
+    let grouping = group(&docs, config);
+    report(&docs, skipped, &grouping, config)
+}

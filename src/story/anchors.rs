@@ -1,0 +1,308 @@
+//! Language-independent evidence ("anchors") that survives translation:
+//! numbers in any format and digit script, names transliterated to ASCII
+//! (exactly and as a consonant skeleton, so *Aliyev*, *Алиев*, *علييف* meet),
+//! Latin-script tokens inside non-Latin text, and katakana runs.
+
+use deunicode::deunicode;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::tokenize::{is_unspaced, is_word_char};
+
+/// Kinds of anchor; the kind is part of the feature's hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Number,
+    Name,
+    Skeleton,
+}
+
+/// Hash of an anchor feature.
+pub fn feature(kind: Kind, value: &str) -> u64 {
+    let tag = match kind {
+        Kind::Number => b'#',
+        Kind::Name => b'n',
+        Kind::Skeleton => b'k',
+    };
+    xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Zero code points of Unicode decimal digit blocks (NFKC already folds full-width).
+const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0xFF10,
+];
+
+/// The value of a decimal digit of any script.
+pub fn digit_value(c: char) -> Option<u32> {
+    let cp = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&z| cp >= z && cp < z + 10)
+        .map(|&z| cp - z)
+}
+
+/// Numbers of `text`, normalized: `1,200`, `1.200`, `1 200` and `١٢٠٠` all give
+/// `1200`; `3,5` and `3.5` give `3.5`. Single digits are left out (too common).
+pub fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit_value(chars[i]).is_none()
+            || (i > 0 && chars[i - 1].is_alphabetic() && !is_unspaced(chars[i - 1]))
+        {
+            i += 1;
+            continue;
+        }
+        // Collect digit groups separated by one of , . space ' (thin spaces are folded).
+        let mut groups: Vec<String> = vec![String::new()];
+        let mut seps: Vec<char> = Vec::new();
+        while i < chars.len() {
+            if let Some(d) = digit_value(chars[i]) {
+                groups
+                    .last_mut()
+                    .map(|g| g.push(char::from(b'0' + d as u8)));
+                i += 1;
+            } else if matches!(chars[i], ',' | '.' | ' ' | '\'')
+                && i + 1 < chars.len()
+                && digit_value(chars[i + 1]).is_some()
+            {
+                seps.push(chars[i]);
+                groups.push(String::new());
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        push_number(&groups, &seps, &mut out);
+    }
+    out
+}
+
+fn push_number(groups: &[String], seps: &[char], out: &mut Vec<String>) {
+    let thousands = groups.len() > 1
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && seps.windows(2).all(|w| w[0] == w[1]);
+    if thousands && (groups.len() > 2 || seps[0] != ' ' || groups[0].len() <= 3) {
+        out.push(groups.concat());
+    } else if groups.len() == 2 && seps[0] != ' ' {
+        let frac = groups[1].trim_end_matches('0');
+        if frac.is_empty() {
+            push_plain(&groups[0], out);
+        } else {
+            out.push(format!("{}.{}", groups[0].trim_start_matches('0'), frac));
+        }
+    } else {
+        for g in groups {
+            push_plain(g, out);
+        }
+    }
+}
+
+fn push_plain(g: &str, out: &mut Vec<String>) {
+    let trimmed = g.trim_start_matches('0');
+    if trimmed.len() >= 2 {
+        out.push(trimmed.to_string());
+    }
+}
+
+/// ASCII transliteration, lower-cased, letters and digits only.
+pub fn transliterate(word: &str) -> String {
+    deunicode(word)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Consonant skeleton of a transliterated word: vowels and h/w/y dropped,
+/// similar consonants merged (b p f v → p; c g j k q x → k; s z → s; d t → t;
+/// m n → n), repeats collapsed. `trump`, `tramp`, `trmb`, `toranpu` → `trnp`.
+pub fn skeleton(ascii: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in ascii.chars() {
+        let class = match c {
+            'b' | 'p' | 'f' | 'v' => 'p',
+            'c' | 'g' | 'j' | 'k' | 'q' | 'x' => 'k',
+            's' | 'z' => 's',
+            'd' | 't' => 't',
+            'm' | 'n' => 'n',
+            'l' => 'l',
+            'r' => 'r',
+            _ => continue,
+        };
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+    }
+    out
+}
+
+/// Whether a script distinguishes upper and lower case (so capitals mark names).
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF)
+}
+
+/// Anchor features of a document, with repeats (the caller counts them).
+pub fn extract(text: &str, out: &mut Vec<u64>) {
+    for n in numbers(text) {
+        out.push(feature(Kind::Number, &n));
+    }
+    let words = raw_words(text);
+    let latin_doc = {
+        let total = words.len().max(1);
+        let latin = words
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii()))
+            .count();
+        latin * 2 >= total
+    };
+    // Lower-case forms seen in the text: a capitalized word that also appears in
+    // lower case is an ordinary word at the start of a sentence.
+    let lower_seen: std::collections::HashSet<&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .copied()
+        .collect();
+    for w in &words {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if first.is_numeric() || w.chars().any(is_unspaced) {
+            continue;
+        }
+        let ascii_word = w.chars().all(|c| c.is_ascii());
+        let name_like = if is_cased(first) {
+            first.is_uppercase() && !lower_seen.contains(lowercase_first(w).as_str())
+                || (ascii_word && !latin_doc)
+        } else {
+            // Uncased scripts (Arabic, Hebrew, Devanagari, Hangul…): every word may be a name.
+            w.chars().count() >= 2
+        };
+        if !name_like {
+            continue;
+        }
+        push_name(w, is_cased(first), out);
+    }
+    for run in katakana_runs(text) {
+        push_name(&run, false, out);
+    }
+}
+
+fn push_name(word: &str, exact: bool, out: &mut Vec<u64>) {
+    let ascii = transliterate(word);
+    if exact && ascii.len() >= 3 {
+        out.push(feature(Kind::Name, &ascii));
+    }
+    let skel = skeleton(&ascii);
+    if skel.len() >= 3 {
+        out.push(feature(Kind::Skeleton, &skel));
+    }
+}
+
+fn lowercase_first(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words with their case, split on anything that is not a word character.
+fn raw_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn katakana_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_katakana(c) {
+            cur.push(c);
+        } else {
+            if cur.chars().count() >= 3 {
+                runs.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        }
+    }
+    if cur.chars().count() >= 3 {
+        runs.push(cur);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_any_format_and_script() {
+        assert_eq!(
+            numbers("1,200 and 1.200 and 1 200 people"),
+            ["1200", "1200", "1200"]
+        );
+        assert_eq!(numbers("3,5 or 3.5 per cent"), ["3.5", "3.5"]);
+        assert_eq!(numbers("١٢٠٠ شخص"), ["1200"]);
+        assert_eq!(numbers("१२०० लोग"), ["1200"]);
+        assert_eq!(numbers("๒๕๖๓"), ["2563"]);
+        assert_eq!(numbers("On 27 September 2020, 5 died"), ["27", "2020"]);
+        assert_eq!(numbers("2019年11月1日"), ["2019", "11"]);
+        assert_eq!(numbers("COVID19 and A4"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn skeletons_match_across_scripts() {
+        let trump = skeleton(&transliterate("Trump"));
+        assert_eq!(trump, "trnp");
+        for w in [
+            "Трамп",
+            "ترامب",
+            "טראמפ",
+            "ट्रम्प",
+            "트럼프",
+            "トランプ",
+            "Τραμπ",
+        ] {
+            assert_eq!(skeleton(&transliterate(w)), trump, "{w}");
+        }
+        let putin = skeleton(&transliterate("Putin"));
+        for w in ["Путин", "بوتين", "पुतिन", "푸틴", "プーチン"] {
+            assert_eq!(skeleton(&transliterate(w)), putin, "{w}");
+        }
+        assert_eq!(skeleton(&transliterate("Çavuşoğlu")), skeleton("cavusoglu"));
+        assert_eq!(skeleton(&transliterate("Алиев")), skeleton("aliyev"));
+    }
+
+    #[test]
+    fn names_are_capitalized_words_not_sentence_starts() {
+        let mut a = Vec::new();
+        extract("The minister met Aliyev in Baku. The talks ended.", &mut a);
+        assert!(a.contains(&feature(Kind::Name, "aliyev")));
+        assert!(a.contains(&feature(Kind::Name, "baku")));
+        assert!(!a.contains(&feature(Kind::Name, "the")));
+        let mut b = Vec::new();
+        extract("Министр встретился с Алиевым в Баку.", &mut b);
+        assert!(b.contains(&feature(Kind::Name, "baku")));
+    }
+
+    #[test]
+    fn latin_tokens_and_katakana_in_non_latin_text() {
+        let mut a = Vec::new();
+        extract("北约(NATO)秘书长表示，iPhone销量", &mut a);
+        assert!(a.contains(&feature(Kind::Name, "nato")));
+        assert!(a.contains(&feature(Kind::Name, "iphone")));
+        let mut j = Vec::new();
+        extract("トランプ大統領は", &mut j);
+        assert!(j.contains(&feature(Kind::Skeleton, "trnp")));
+    }
+}

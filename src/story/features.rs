@@ -1,0 +1,103 @@
+//! The evidence the story stage keeps per document (the text itself is dropped):
+//! anchor features (cross-language) and content-word features (same language).
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::anchors;
+use crate::tokenize::{for_each_token, is_unspaced};
+
+/// What the story stage knows about one document.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFeatures {
+    /// Sorted, distinct anchor hashes (numbers, names, skeletons).
+    pub anchors: Vec<u64>,
+    /// Sorted, distinct content-word hashes, salted with the language so they
+    /// only ever match documents of the same language.
+    pub words: Vec<u64>,
+    /// Anchors found in the title (a subset of `anchors`), sorted.
+    pub title_anchors: Vec<u64>,
+}
+
+/// Words shorter than this (in characters) carry no topic.
+const MIN_WORD_CHARS: usize = 3;
+
+/// Extract the features of a cleaned document.
+pub fn extract(title: &str, text: &str, lang: &str) -> StoryFeatures {
+    let mut anchors_out = Vec::new();
+    anchors::extract(text, &mut anchors_out);
+    anchors_out.sort_unstable();
+    anchors_out.dedup();
+
+    let mut title_anchors = Vec::new();
+    anchors::extract(title, &mut title_anchors);
+    title_anchors.sort_unstable();
+    title_anchors.dedup();
+
+    let salt = xxh3_64(lang.as_bytes());
+    let mut words = Vec::new();
+    let mut buf = String::new();
+    let mut prev_unspaced: Option<char> = None;
+    for_each_token(text, &mut buf, |t| {
+        let mut chars = t.chars();
+        let first = chars.next();
+        let single = chars.next().is_none();
+        match first {
+            Some(c) if single && is_unspaced(c) => {
+                // Unspaced scripts: character bigrams stand in for words.
+                if let Some(p) = prev_unspaced {
+                    let mut pair = [0u8; 8];
+                    let a = p.encode_utf8(&mut pair[..4]).len();
+                    let b = c.encode_utf8(&mut pair[4..]).len();
+                    let bytes: Vec<u8> = pair[..a].iter().chain(&pair[4..4 + b]).copied().collect();
+                    words.push(xxh3_64(&bytes) ^ salt);
+                }
+                prev_unspaced = Some(c);
+            }
+            _ => {
+                prev_unspaced = None;
+                if t.chars().count() >= MIN_WORD_CHARS && !t.chars().all(|c| c.is_numeric()) {
+                    words.push(xxh3_64(t.as_bytes()) ^ salt);
+                }
+            }
+        }
+    });
+    words.sort_unstable();
+    words.dedup();
+    StoryFeatures {
+        anchors: anchors_out,
+        words,
+        title_anchors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_only_match_within_a_language() {
+        let en = extract("", "the bank raised rates", "en");
+        let en2 = extract("", "rates were raised by the bank", "en");
+        let de = extract("", "the bank raised rates", "de");
+        let shared = en.words.iter().filter(|w| en2.words.contains(w)).count();
+        assert_eq!(shared, 4); // the, bank, raised, rates
+        assert!(en.words.iter().all(|w| !de.words.contains(w)));
+    }
+
+    #[test]
+    fn chinese_uses_character_bigrams() {
+        let f = extract("", "北京天气", "zh");
+        assert_eq!(f.words.len(), 3);
+    }
+
+    #[test]
+    fn title_anchors_are_kept_separately() {
+        let f = extract(
+            "Aliyev meets Cavusoglu",
+            "Aliyev met Cavusoglu in Baku on Sunday.",
+            "en",
+        );
+        assert!(!f.title_anchors.is_empty());
+        assert!(f.title_anchors.iter().all(|a| f.anchors.contains(a)));
+    }
+}

@@ -1,0 +1,121 @@
+//! Splitting text into lower-case tokens, shared by the stages that need words.
+//!
+//! Words are runs of letters, digits and combining marks (so Devanagari or Thai
+//! vowel signs stay inside their word). Scripts written without spaces between
+//! words (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar) yield one token per
+//! character, so that k-shingles over them are character k-grams.
+
+use unicode_normalization::char::is_combining_mark;
+
+/// True for characters of scripts that do not separate words with spaces.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF          // Thai, Lao
+        | 0x1000..=0x109F        // Myanmar
+        | 0x1780..=0x17FF        // Khmer
+        | 0x3040..=0x30FF        // Hiragana, Katakana
+        | 0x31F0..=0x31FF        // Katakana extensions
+        | 0x3400..=0x4DBF        // CJK extension A
+        | 0x4E00..=0x9FFF        // CJK unified ideographs
+        | 0xF900..=0xFAFF        // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B–F
+}
+
+/// True for characters that belong inside a word.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Calls `f` with each lower-cased token of `text`. `buf` is reused between calls.
+pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        if is_unspaced(c) && !is_combining_mark(c) {
+            if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+            buf.push(c);
+            f(buf);
+            buf.clear();
+        } else if is_word_char(c) {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        } else if !buf.is_empty() {
+            f(buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(buf);
+        buf.clear();
+    }
+}
+
+/// Lower-cased tokens of `text`, collected.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_token(text, &mut buf, |t| out.push(t.to_string()));
+    out
+}
+
+/// A length measure comparable across scripts: spaced words plus half the
+/// characters of unspaced scripts (a Chinese word is about two characters).
+pub fn word_count(text: &str) -> usize {
+    let mut words = 0usize;
+    let mut unspaced = 0usize;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_unspaced(c) {
+            unspaced += 1;
+            in_word = false;
+        } else if is_word_char(c) {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    words + unspaced / 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_and_cyrillic_words_are_lowercased() {
+        assert_eq!(
+            tokens("Hello, World! Привет-МИР 2020"),
+            ["hello", "world", "привет", "мир", "2020"]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_words() {
+        // Hindi: "नमस्ते दुनिया" — the virama and vowel signs are combining marks.
+        assert_eq!(tokens("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+        assert_eq!(tokens("مرحبا بالعالم"), ["مرحبا", "بالعالم"]);
+    }
+
+    #[test]
+    fn unspaced_scripts_give_one_token_per_character() {
+        assert_eq!(tokens("北京2020年"), ["北", "京", "2020", "年"]);
+        assert_eq!(tokens("トランプ氏"), ["ト", "ラ", "ン", "プ", "氏"]);
+        // Thai vowel marks are combining and are not split off as tokens.
+        assert_eq!(tokens("ทรัมป์").len(), 4);
+    }
+
+    #[test]
+    fn word_count_is_comparable_across_scripts() {
+        assert_eq!(word_count("one two three"), 3);
+        assert_eq!(word_count("北京是中国的首都"), 4);
+    }
+}
