@@ -129,10 +129,8 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
         NormalizeFormat::Json => normalize_cmd::render_json(&docs)?,
     };
     for d in &docs {
-        if let Err(reason) = &d.result {
-            if !args.walk.quiet {
-                eprintln!("newsdedup: skipped {}: {}", d.path, reason);
-            }
+        if let (Err(reason), false) = (&d.result, args.walk.quiet) {
+            eprintln!("newsdedup: skipped {}: {}", d.path, reason);
         }
     }
     emit(&bytes, None)

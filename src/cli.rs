@@ -91,7 +91,7 @@ pub struct ClusterArgs {
     pub seed: u64,
 
     /// Jaccard similarity at which two texts are near-duplicates (same variant).
-    #[arg(long, default_value_t = 0.5, value_parser = unit_interval)]
+    #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval)]
     pub threshold: f64,
 
     /// Mean pair score at which variants join one story.
@@ -141,6 +141,15 @@ fn unit_interval(s: &str) -> Result<f64, String> {
         Ok(v)
     } else {
         Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+fn positive_unit_interval(s: &str) -> Result<f64, String> {
+    let v = unit_interval(s)?;
+    if v > 0.0 {
+        Ok(v)
+    } else {
+        Err("must be greater than 0".to_string())
     }
 }
 

@@ -13,9 +13,9 @@ pub struct Variant {
     pub canonical: u32,
 }
 
-/// Group `n` documents by the verified pairs. `weight(i)` ranks candidates for
-/// canonical (longest text wins; the lower index breaks ties).
-pub fn variants(n: usize, pairs: &[Pair], weight: impl Fn(u32) -> usize) -> Vec<Variant> {
+/// Group `n` documents by the verified pairs. `rank(i)` orders candidates for
+/// canonical (the greatest wins; the lower index breaks remaining ties).
+pub fn variants<K: Ord>(n: usize, pairs: &[Pair], rank: impl Fn(u32) -> K) -> Vec<Variant> {
     let mut uf = UnionFind::new(n);
     for p in pairs {
         uf.union(p.a, p.b);
@@ -26,7 +26,7 @@ pub fn variants(n: usize, pairs: &[Pair], weight: impl Fn(u32) -> usize) -> Vec<
             let canonical = members
                 .iter()
                 .copied()
-                .max_by(|&a, &b| weight(a).cmp(&weight(b)).then(b.cmp(&a)))
+                .max_by(|&a, &b| rank(a).cmp(&rank(b)).then(b.cmp(&a)))
                 .unwrap_or(members[0]);
             Variant { members, canonical }
         })

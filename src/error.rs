@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// An input path given by the user does not exist or cannot be inspected.
-    #[error("input path '{}' cannot be read: {source}", path.display())]
+    #[error("input path '{}' cannot be read", path.display())]
     MissingPath {
         path: PathBuf,
         #[source]

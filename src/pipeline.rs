@@ -145,7 +145,10 @@ pub fn group(docs: &[DocRecord], config: &Config) -> Grouping {
     let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
     // Longest text is canonical; ties go to the content hash (not the path), so
     // renaming files never changes the choice.
-    let variants = dedup::variants(docs.len(), &pairs, |i| docs[i as usize].words);
+    let variants = dedup::variants(docs.len(), &pairs, |i| {
+        let d = &docs[i as usize];
+        (d.words, std::cmp::Reverse(d.content_hash))
+    });
     let story_docs: Vec<StoryDoc> = docs
         .iter()
         .map(|d| StoryDoc {
@@ -302,6 +305,7 @@ fn skip_kind(r: &SkipReason) -> &'static str {
         SkipReason::Empty => "empty",
         SkipReason::TooShort { .. } => "too_short",
         SkipReason::SymlinkLoop => "symlink_loop",
+        SkipReason::Symlink => "symlink",
         SkipReason::Walk { .. } => "walk",
     }
 }

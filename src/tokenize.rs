@@ -30,16 +30,27 @@ pub fn is_word_char(c: char) -> bool {
 /// Calls `f` with each lower-cased token of `text`. `buf` is reused between calls.
 pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
+    // True while `buf` holds one character of an unspaced script (plus its marks).
+    let mut unspaced = false;
     for c in text.chars() {
-        if is_unspaced(c) && !is_combining_mark(c) {
+        if is_combining_mark(c) {
+            // Vowel signs and tone marks stay with the character before them.
+            if !buf.is_empty() {
+                buf.push(c);
+            }
+        } else if is_unspaced(c) {
             if !buf.is_empty() {
                 f(buf);
                 buf.clear();
             }
             buf.push(c);
-            f(buf);
-            buf.clear();
-        } else if is_word_char(c) {
+            unspaced = true;
+        } else if c.is_alphanumeric() {
+            if unspaced {
+                f(buf);
+                buf.clear();
+                unspaced = false;
+            }
             if c.is_ascii() {
                 buf.push(c.to_ascii_lowercase());
             } else {
@@ -48,6 +59,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
         } else if !buf.is_empty() {
             f(buf);
             buf.clear();
+            unspaced = false;
         }
     }
     if !buf.is_empty() {

@@ -65,8 +65,10 @@ pub enum SkipReason {
     Empty,
     /// Nothing of the article was left after cleaning.
     TooShort { words: usize },
-    /// A symbolic link that points back into its own ancestry, or a broken link.
+    /// A symbolic link that points back into its own ancestry (or to itself).
     SymlinkLoop,
+    /// A symbolic link met while walking without `--follow`.
+    Symlink,
     /// Any other walking error (e.g. a directory that cannot be listed).
     Walk { error: String },
 }
@@ -84,6 +86,7 @@ impl std::fmt::Display for SkipReason {
                 write!(f, "too short after cleaning ({words} words)")
             }
             SkipReason::SymlinkLoop => write!(f, "symbolic link loop"),
+            SkipReason::Symlink => write!(f, "symbolic link not followed (use --follow)"),
             SkipReason::Walk { error } => write!(f, "cannot walk: {error}"),
         }
     }
@@ -140,11 +143,18 @@ pub fn list(roots: &[PathBuf], config: &WalkConfig) -> Result<Listing, Error> {
                         }
                         continue;
                     }
-                    if entry.file_type().is_file()
-                        && has_extension(entry.path(), &config.extensions)
-                    {
+                    if !has_extension(entry.path(), &config.extensions) {
+                        continue;
+                    }
+                    if entry.file_type().is_file() {
                         listing.sources.push(Source {
                             path: entry.path().to_path_buf(),
+                        });
+                    } else if entry.path_is_symlink() && !config.follow_links {
+                        // Never drop a file silently: say why it was not read.
+                        listing.skipped.push(Skipped {
+                            path: entry.path().to_string_lossy().replace('\\', "/"),
+                            reason: SkipReason::Symlink,
                         });
                     }
                 }

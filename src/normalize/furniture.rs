@@ -45,12 +45,14 @@ impl Default for FurnitureConfig {
     }
 }
 
-/// The key of a line: lower-cased, digits folded to `0`, spaces collapsed.
+/// The key of a line: lower-cased, each run of digits folded to one `0`.
 pub fn line_key(line: &str) -> u64 {
     let mut s = String::with_capacity(line.len());
     for c in line.chars() {
         if c.is_numeric() {
-            s.push('0');
+            if !s.ends_with('0') {
+                s.push('0');
+            }
         } else if c.is_ascii() {
             s.push(c.to_ascii_lowercase());
         } else {
@@ -90,23 +92,33 @@ impl LineProfile {
     }
 }
 
-/// The set of furniture line keys of a corpus.
+/// The repeated lines of a corpus and the verdict on each.
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
+    /// Furniture wherever it appears (its documents share little prose).
     keys: HashSet<u64>,
+    /// Seen in at least `min_docs` documents: furniture when it stands outside
+    /// a document's core (before its first or after its last own prose line).
+    repeated: HashSet<u64>,
 }
 
 impl Furniture {
+    /// Furniture wherever it appears.
     pub fn contains(&self, line: &str) -> bool {
         !self.keys.is_empty() && self.keys.contains(&line_key(line))
     }
 
+    /// Seen in at least `min_docs` documents.
+    pub fn is_repeated(&self, line: &str) -> bool {
+        !self.repeated.is_empty() && self.repeated.contains(&line_key(line))
+    }
+
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.keys.len() + self.repeated.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.keys.is_empty() && self.repeated.is_empty()
     }
 
     /// Decide which repeated lines are furniture, from every document's profile.
@@ -132,6 +144,7 @@ impl Furniture {
         // Lines with the same document set share one decision.
         let mut decided: HashMap<u64, bool> = HashMap::new();
         let mut keys = HashSet::new();
+        let repeated: HashSet<u64> = postings.keys().copied().collect();
         for (key, docs) in &postings {
             let group = xxh3_64(
                 &docs
@@ -146,7 +159,7 @@ impl Furniture {
                 keys.insert(*key);
             }
         }
-        Furniture { keys }
+        Furniture { keys, repeated }
     }
 }
 
@@ -225,7 +238,7 @@ mod tests {
         let f = Furniture::build(&docs, &FurnitureConfig::default());
         assert!(f.contains("Skip to main content"));
         assert!(f.contains("Subscribe to our newsletter for daily news updates"));
-        assert!(f.contains("Nov. 3, 2020 1:15 PM EST"), "digits are folded");
+        assert!(f.contains("Nov. 3, 2020 1:15 AM EST"), "digits are folded");
         assert!(!f.contains(BODY_A));
     }
 

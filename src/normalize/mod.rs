@@ -164,9 +164,20 @@ pub fn profile(p: &Prepared) -> LineProfile {
 
 /// Finish cleaning: drop corpus furniture and page edges, pick the title.
 pub fn finish(mut p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
-    let mut lines = Vec::with_capacity(p.lines.len());
-    for line in std::mem::take(&mut p.lines) {
-        if furniture.is_some_and(|f| f.contains(&line.text)) {
+    let all = std::mem::take(&mut p.lines);
+    let repeated: Vec<bool> = all
+        .iter()
+        .map(|l| furniture.is_some_and(|f| f.is_repeated(&l.text)))
+        .collect();
+    // The core: from the first to the last prose line that is the document's own.
+    let own_prose = |i: usize| !repeated[i] && is_prose(&all[i].text);
+    let core = (0..all.len())
+        .find(|&i| own_prose(i))
+        .zip((0..all.len()).rev().find(|&i| own_prose(i)));
+    let mut lines = Vec::with_capacity(all.len());
+    for (i, line) in all.into_iter().enumerate() {
+        let outside_core = repeated[i] && core.is_some_and(|(first, last)| i < first || i > last);
+        if outside_core || furniture.is_some_and(|f| f.contains(&line.text)) {
             p.removed.push(Removed {
                 line: line.number,
                 text: line.text,
@@ -185,8 +196,8 @@ pub fn finish(mut p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
     ) {
         // The title: the closest title-like line before the first paragraph.
         title_index = (0..first).rev().find(|&i| is_title_like(&lines[i].text));
-        for i in 0..first {
-            keep[i] = Some(i) == title_index;
+        for (i, k) in keep.iter_mut().enumerate().take(first) {
+            *k = Some(i) == title_index;
         }
         for k in keep.iter_mut().skip(last + 1) {
             *k = false;
@@ -291,8 +302,10 @@ mod tests {
     fn adjacent_caption_copies_are_dropped_later_copies_too() {
         let cap = "Officials inspect the damaged bridge in the capital on Monday (Reuters)";
         let body = "The bridge collapsed after days of heavy rain, the ministry of transport said on Monday.";
-        let c = clean(&format!("{cap}\n{cap}\n{body}\n{body}\n"));
-        assert_eq!(c.lines, [body]);
+        let other =
+            "Traffic was diverted to two other crossings while engineers assess the damage.";
+        let c = clean(&format!("{cap}\n{cap}\n{body}\n{other}\n{body}\n"));
+        assert_eq!(c.lines, [body, other]);
         assert_eq!(
             c.removed
                 .iter()

@@ -148,6 +148,11 @@ pub const LINE_RULES: &[LineRule] = &[
         reason: Reason::Navigation,
         pattern: r"(?i)^(?:tags?|topics?|categories|filed under|kategori|etiquetas)\s*:.{0,200}$",
     },
+    // "Read more: <headline>", "Baca juga: <headline>".
+    LineRule {
+        reason: Reason::Navigation,
+        pattern: r"(?i)^(?:read more|read also|also read|see also|related|baca juga|lihat juga|simak juga|lesen sie auch|lire aussi|leia também|lea también)\s*:.{0,200}$",
+    },
     // Agency sign-offs on a line of their own: "AFP", "(Reuters)", "— AP".
     LineRule {
         reason: Reason::SignOff,
@@ -391,6 +396,7 @@ const DATE_WORDS: &[&str] = &[
     "aktualisiert",
     "um",
     "uhr",
+    "el",
     "am",
 ];
 

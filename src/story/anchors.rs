@@ -59,9 +59,9 @@ pub fn numbers(text: &str) -> Vec<String> {
         let mut seps: Vec<char> = Vec::new();
         while i < chars.len() {
             if let Some(d) = digit_value(chars[i]) {
-                groups
-                    .last_mut()
-                    .map(|g| g.push(char::from(b'0' + d as u8)));
+                if let Some(g) = groups.last_mut() {
+                    g.push(char::from(b'0' + d as u8));
+                }
                 i += 1;
             } else if matches!(chars[i], ',' | '.' | ' ' | '\'')
                 && i + 1 < chars.len()
@@ -155,14 +155,13 @@ pub fn extract(text: &str, out: &mut Vec<u64>) {
     for n in numbers(text) {
         out.push(feature(Kind::Number, &n));
     }
-    let words = raw_words(text);
+    let positioned = raw_words(text);
+    let words: Vec<&str> = positioned.iter().map(|(w, _)| *w).collect();
+    // Mostly Latin letters? (Then lower-case Latin words are ordinary words.)
     let latin_doc = {
-        let total = words.len().max(1);
-        let latin = words
-            .iter()
-            .filter(|w| w.chars().all(|c| c.is_ascii()))
-            .count();
-        latin * 2 >= total
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+        let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        latin * 2 >= letters
     };
     // Lower-case forms seen in the text: a capitalized word that also appears in
     // lower case is an ordinary word at the start of a sentence.
@@ -171,14 +170,14 @@ pub fn extract(text: &str, out: &mut Vec<u64>) {
         .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
         .copied()
         .collect();
-    for w in &words {
+    for &(w, _) in &positioned {
         let Some(first) = w.chars().next() else {
             continue;
         };
-        if first.is_numeric() || w.chars().any(is_unspaced) {
+        if first.is_numeric() {
             continue;
         }
-        let ascii_word = w.chars().all(|c| c.is_ascii());
+        let ascii_word = w.is_ascii();
         let name_like = if is_cased(first) {
             first.is_uppercase() && !lower_seen.contains(lowercase_first(w).as_str())
                 || (ascii_word && !latin_doc)
@@ -190,6 +189,9 @@ pub fn extract(text: &str, out: &mut Vec<u64>) {
             continue;
         }
         push_name(w, is_cased(first), out);
+        if let Some(stem) = strip_clitics(w).filter(|_| !is_cased(first)) {
+            push_name(stem, false, out);
+        }
     }
     for run in katakana_runs(text) {
         push_name(&run, false, out);
@@ -207,6 +209,53 @@ fn push_name(word: &str, exact: bool, out: &mut Vec<u64>) {
     }
 }
 
+/// Arabic and Hebrew attach articles and prepositions in front of names
+/// (ال, و, ب, ל, ה…), Korean attaches particles behind them (은, 는, 의, 에서…).
+/// Returns the word without them, when there was one.
+fn strip_clitics(w: &str) -> Option<&str> {
+    const ARABIC_PREFIXES: &[&str] = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"];
+    const HEBREW_PREFIXES: &[&str] = &["וה", "שה", "וב", "ול", "ה", "ו", "ב", "ל", "מ", "ש", "כ"];
+    const KOREAN_SUFFIXES: &[&str] = &[
+        "에서는",
+        "에서",
+        "에게",
+        "으로",
+        "까지",
+        "부터",
+        "라고",
+        "이라고",
+        "은",
+        "는",
+        "이",
+        "가",
+        "을",
+        "를",
+        "의",
+        "에",
+        "도",
+        "와",
+        "과",
+        "로",
+    ];
+    let chars = w.chars().count();
+    let first = w.chars().next()?;
+    let table: &[&str] = match first as u32 {
+        0x0600..=0x06FF => ARABIC_PREFIXES,
+        0x0590..=0x05FF => HEBREW_PREFIXES,
+        0xAC00..=0xD7AF => {
+            return KOREAN_SUFFIXES
+                .iter()
+                .find(|s| w.ends_with(*s) && chars > s.chars().count() + 1)
+                .map(|s| &w[..w.len() - s.len()]);
+        }
+        _ => return None,
+    };
+    table
+        .iter()
+        .find(|p| w.starts_with(*p) && chars >= p.chars().count() + 3)
+        .map(|p| &w[p.len()..])
+}
+
 fn lowercase_first(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
@@ -215,11 +264,32 @@ fn lowercase_first(w: &str) -> String {
     }
 }
 
-/// Words with their case, split on anything that is not a word character.
-fn raw_words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Words with their case and whether they open a sentence (or a line). Runs
+/// of unspaced scripts (CJK, Thai) are left out: they are not words.
+fn raw_words(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    for (i, c) in text.char_indices() {
+        let word = is_word_char(c) && !is_unspaced(c);
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((&text[s..i], sentence_start));
+                sentence_start = false;
+                start = None;
+            }
+            _ => {}
+        }
+        if !word && (matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '\u{3002}') || is_unspaced(c))
+        {
+            sentence_start = true;
+        }
+    }
+    if let Some(s) = start {
+        out.push((&text[s..], sentence_start));
+    }
+    out
 }
 
 fn katakana_runs(text: &str) -> Vec<String> {
@@ -286,7 +356,10 @@ mod tests {
     #[test]
     fn names_are_capitalized_words_not_sentence_starts() {
         let mut a = Vec::new();
-        extract("The minister met Aliyev in Baku. The talks ended.", &mut a);
+        extract(
+            "The minister met Aliyev in Baku. The talks ended with the usual statement.",
+            &mut a,
+        );
         assert!(a.contains(&feature(Kind::Name, "aliyev")));
         assert!(a.contains(&feature(Kind::Name, "baku")));
         assert!(!a.contains(&feature(Kind::Name, "the")));
@@ -296,9 +369,23 @@ mod tests {
     }
 
     #[test]
+    fn clitics_are_stripped_from_uncased_scripts() {
+        assert_eq!(strip_clitics("والرئيس"), Some("رئيس"));
+        assert_eq!(strip_clitics("לטראמפ"), Some("טראמפ"));
+        assert_eq!(strip_clitics("트럼프는"), Some("트럼프"));
+        assert_eq!(strip_clitics("Trump"), None);
+        let mut a = Vec::new();
+        extract("وقال لترامب", &mut a);
+        assert!(a.contains(&feature(Kind::Skeleton, "trnp")));
+    }
+
+    #[test]
     fn latin_tokens_and_katakana_in_non_latin_text() {
         let mut a = Vec::new();
-        extract("北约(NATO)秘书长表示，iPhone销量", &mut a);
+        extract(
+            "北约(NATO)秘书长周二表示，苹果公司的iPhone销量在中国市场继续下降。",
+            &mut a,
+        );
         assert!(a.contains(&feature(Kind::Name, "nato")));
         assert!(a.contains(&feature(Kind::Name, "iphone")));
         let mut j = Vec::new();

@@ -16,6 +16,9 @@ pub struct StoryFeatures {
     pub words: Vec<u64>,
     /// Anchors found in the title (a subset of `anchors`), sorted.
     pub title_anchors: Vec<u64>,
+    /// Anchors the corpus attests in at least two languages (filled by the
+    /// story model; the evidence used between documents of different languages).
+    pub multilingual: Vec<u64>,
 }
 
 /// Words shorter than this (in characters) carry no topic.
@@ -67,6 +70,7 @@ pub fn extract(title: &str, text: &str, lang: &str) -> StoryFeatures {
         anchors: anchors_out,
         words,
         title_anchors,
+        multilingual: Vec::new(),
     }
 }
 

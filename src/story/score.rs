@@ -44,6 +44,7 @@ pub struct PairScore {
 pub struct Norms {
     pub anchors: f64,
     pub words: f64,
+    pub multilingual: f64,
 }
 
 pub fn norms(f: &StoryFeatures, anchor_idf: &Idf, word_idf: &Idf) -> Norms {
@@ -56,6 +57,7 @@ pub fn norms(f: &StoryFeatures, anchor_idf: &Idf, word_idf: &Idf) -> Norms {
     Norms {
         anchors: sq(&f.anchors, anchor_idf),
         words: sq(&f.words, word_idf),
+        multilingual: sq(&f.multilingual, anchor_idf),
     }
 }
 
@@ -114,12 +116,24 @@ pub fn score(
             0.0
         }
     };
-    let anchor_cosine = cos(
-        dot(&a.features.anchors, &b.features.anchors, anchor_idf),
-        a.norms.anchors,
-        b.norms.anchors,
-    );
     let same_language = a.lang == b.lang && a.lang != "und";
+    let anchor_cosine = if same_language {
+        cos(
+            dot(&a.features.anchors, &b.features.anchors, anchor_idf),
+            a.norms.anchors,
+            b.norms.anchors,
+        )
+    } else {
+        cos(
+            dot(
+                &a.features.multilingual,
+                &b.features.multilingual,
+                anchor_idf,
+            ),
+            a.norms.multilingual,
+            b.norms.multilingual,
+        )
+    };
     let word_cosine = if same_language {
         cos(
             dot(&a.features.words, &b.features.words, word_idf),

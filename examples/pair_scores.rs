@@ -1,0 +1,48 @@
+//! Development aid: print every candidate pair of the story stage with its
+//! score components as TSV (path_a, path_b, same_language, anchor_cosine,
+//! word_cosine, score). Used to tune the story stage against labeled corpora.
+//!
+//! cargo run --release --example pair_scores -- DIR > pairs.tsv
+
+use newsdedup::Config;
+use newsdedup::pipeline;
+use newsdedup::progress::Silent;
+use newsdedup::story::{self, StoryDoc, score};
+
+fn main() -> anyhow::Result<()> {
+    let config = Config {
+        paths: std::env::args().skip(1).map(Into::into).collect(),
+        ..Config::default()
+    };
+    if config.paths.is_empty() {
+        anyhow::bail!("usage: pair_scores DIR...");
+    }
+    let (docs, _) = pipeline::load(&config, &Silent)?;
+    let sdocs: Vec<StoryDoc> = docs
+        .iter()
+        .map(|d| StoryDoc {
+            features: &d.features,
+            lang: d.lang.code,
+        })
+        .collect();
+    let model = story::Model::new(&sdocs);
+    for (a, b) in story::candidate_pairs(&sdocs, &model, &config.story) {
+        let s = score::score(
+            &model.side(&sdocs, a as usize),
+            &model.side(&sdocs, b as usize),
+            &model.anchor_idf,
+            &model.word_idf,
+            &config.story,
+        );
+        println!(
+            "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}",
+            docs[a as usize].path,
+            docs[b as usize].path,
+            s.same_language,
+            s.anchor_cosine,
+            s.word_cosine,
+            s.score
+        );
+    }
+    Ok(())
+}
