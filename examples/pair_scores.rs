@@ -7,7 +7,7 @@
 use newsdedup::Config;
 use newsdedup::pipeline;
 use newsdedup::progress::Silent;
-use newsdedup::story::{self, StoryDoc, score};
+use newsdedup::story::{self, StoryDoc};
 
 fn main() -> anyhow::Result<()> {
     let config = Config {
@@ -26,14 +26,8 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     let model = story::Model::new(&sdocs);
-    for (a, b) in story::candidate_pairs(&sdocs, &model, &config.story) {
-        let s = score::score(
-            &model.side(&sdocs, a as usize),
-            &model.side(&sdocs, b as usize),
-            &model.anchor_idf,
-            &model.word_idf,
-            &config.story,
-        );
+    for (a, b) in story::candidate_pairs(&model, &config.story) {
+        let s = model.score(&sdocs, a as usize, b as usize, &config.story);
         println!(
             "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}",
             docs[a as usize].path,

@@ -24,6 +24,26 @@ pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
     std::process::ExitCode::from(if usage { 2 } else { 1 })
 }
 
+/// Adds phase timings on stderr to another progress display.
+struct Verbose {
+    inner: Box<dyn Progress>,
+}
+
+impl Progress for Verbose {
+    fn start(&self, phase: &str, total: u64) {
+        self.inner.start(phase, total);
+    }
+    fn inc(&self) {
+        self.inner.inc();
+    }
+    fn finish(&self) {
+        self.inner.finish();
+    }
+    fn phase(&self, name: &str, seconds: f64) {
+        eprintln!("newsdedup: {name:<16} {seconds:>8.3}s");
+    }
+}
+
 pub fn run(cli: Cli) -> Result<std::process::ExitCode> {
     match cli.command {
         Command::Cluster(args) => cluster(&args),
@@ -40,10 +60,15 @@ fn setup(walk: &WalkArgs) -> Result<Box<dyn Progress>> {
             .context("cannot start the thread pool")?;
     }
     let show = !walk.quiet && std::io::stderr().is_terminal();
-    Ok(if show {
+    let inner: Box<dyn Progress> = if show {
         Box::new(Bar::stderr())
     } else {
         Box::new(Silent)
+    };
+    Ok(if walk.verbose {
+        Box::new(Verbose { inner })
+    } else {
+        inner
     })
 }
 

@@ -18,6 +18,7 @@ pub mod dedup;
 pub mod error;
 pub mod lang;
 pub mod lsh;
+pub mod metrics;
 pub mod minhash;
 pub mod normalize;
 pub mod normalize_cmd;

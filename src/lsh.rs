@@ -96,7 +96,11 @@ pub struct Pair {
 const MAX_BUCKET_PAIRS: usize = 64;
 
 /// Candidate pairs from banded signatures, verified against `threshold`.
-pub fn near_duplicate_pairs(signatures: &[Vec<u32>], bands: Bands, threshold: f64) -> Vec<Pair> {
+pub fn near_duplicate_pairs<S: AsRef<[u32]> + Sync>(
+    signatures: &[S],
+    bands: Bands,
+    threshold: f64,
+) -> Vec<Pair> {
     let n = signatures.len();
     let mut candidates: Vec<(u32, u32)> = (0..bands.bands)
         .into_par_iter()
@@ -104,6 +108,7 @@ pub fn near_duplicate_pairs(signatures: &[Vec<u32>], bands: Bands, threshold: f6
             let start = band * bands.rows;
             let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
             for (doc, sig) in signatures.iter().enumerate() {
+                let sig = sig.as_ref();
                 if sig.len() < start + bands.rows {
                     continue;
                 }
@@ -145,7 +150,10 @@ pub fn near_duplicate_pairs(signatures: &[Vec<u32>], bands: Bands, threshold: f6
     candidates
         .into_par_iter()
         .filter_map(|(a, b)| {
-            let similarity = estimate(&signatures[a as usize], &signatures[b as usize]);
+            let similarity = estimate(
+                signatures[a as usize].as_ref(),
+                signatures[b as usize].as_ref(),
+            );
             (similarity >= threshold).then_some(Pair { a, b, similarity })
         })
         .collect()

@@ -82,7 +82,7 @@ fn process(
     let lang = lang::detect(&text);
     let shingles = shingle::shingles(&text, &config.shingle);
     let signature = hasher.signature(&shingles);
-    let features = story::features::extract(&cleaned.title, &text, lang.code);
+    let features = story::features::extract(&text, lang.code);
     Ok(DocRecord {
         path: source.display(),
         lang,
@@ -101,8 +101,13 @@ pub fn load(
     progress: &dyn Progress,
 ) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
     config.validate()?;
+    let clock = std::time::Instant::now();
     let listing = walk::list(&config.paths, &config.walk)?;
+    progress.phase("walk", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
     let furniture = corpus_furniture(&listing.sources, config, progress);
+    progress.phase("furniture", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
     let hasher = MinHasher::new(&config.minhash);
     progress.start("analyse", listing.sources.len() as u64);
     let results: Vec<Result<DocRecord, Skipped>> = listing
@@ -118,6 +123,7 @@ pub fn load(
         })
         .collect();
     progress.finish();
+    progress.phase("analyse", clock.elapsed().as_secs_f64());
     let mut docs = Vec::with_capacity(results.len());
     let mut skipped = listing.skipped;
     for r in results {
@@ -139,10 +145,13 @@ pub struct Grouping {
 }
 
 /// Near-duplicate variants, then stories.
-pub fn group(docs: &[DocRecord], config: &Config) -> Grouping {
-    let signatures: Vec<Signature> = docs.iter().map(|d| d.signature.clone()).collect();
+pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
+    let clock = std::time::Instant::now();
+    let signatures: Vec<&[u32]> = docs.iter().map(|d| d.signature.as_slice()).collect();
     let bands = lsh::optimal_bands(config.lsh.threshold, config.minhash.num_perm);
     let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
+    progress.phase("lsh", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
     // Longest text is canonical; ties go to the content hash (not the path), so
     // renaming files never changes the choice.
     let variants = dedup::variants(docs.len(), &pairs, |i| {
@@ -157,7 +166,8 @@ pub fn group(docs: &[DocRecord], config: &Config) -> Grouping {
         })
         .collect();
     let initial: Vec<Vec<u32>> = variants.iter().map(|v| v.members.clone()).collect();
-    let clusters = story::stories(&story_docs, initial, &config.story);
+    let clusters = story::stories(&story_docs, initial, &config.story, progress);
+    progress.phase("stories", clock.elapsed().as_secs_f64());
     // Map clusters of documents back to variants.
     let mut variant_of = vec![0usize; docs.len()];
     for (vi, v) in variants.iter().enumerate() {
@@ -313,6 +323,6 @@ fn skip_kind(r: &SkipReason) -> &'static str {
 /// The whole `cluster` job: load, group, report.
 pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error> {
     let (docs, skipped) = load(config, progress)?;
-    let grouping = group(&docs, config);
+    let grouping = group(&docs, config, progress);
     report(&docs, skipped, &grouping, config)
 }

@@ -8,6 +8,8 @@ pub trait Progress: Sync {
     fn start(&self, _phase: &str, _total: u64) {}
     fn inc(&self) {}
     fn finish(&self) {}
+    /// A phase of the pipeline ended after `seconds` (for `--verbose`).
+    fn phase(&self, _name: &str, _seconds: f64) {}
 }
 
 /// Reports nothing.

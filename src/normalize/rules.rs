@@ -64,6 +64,34 @@ pub struct LineRule {
 pub struct PrefixRule {
     pub reason: Reason,
     pub pattern: &'static str,
+    /// A cheap test that must pass before the pattern is tried (speed only).
+    pub guard: fn(&str) -> bool,
+}
+
+/// The first `n` bytes of `s` (at a character boundary).
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn starts_with_two_capitals(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_uppercase)
+}
+
+fn has_site_and_dash(s: &str) -> bool {
+    let h = head(s, 70);
+    h.contains(',') && h.contains('.') && (h.contains(" -") || h.contains(':'))
+}
+
+fn starts_like_attribution(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'd' | b'D' | b'm' | b'M' | b's' | b'S')
+    )
 }
 
 /// Lines longer than this (in bytes) are never matched by [`LINE_RULES`].
@@ -74,24 +102,24 @@ pub const LINE_RULES: &[LineRule] = &[
     // "By Jane Doe and John Roe", "By AFP", "Oleh Budi Santoso", "Por María López".
     LineRule {
         reason: Reason::Byline,
-        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,-]\s*[\p{L} ]{0,40})?$",
+        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,-]\s*[\p{L} ]*)?$",
     },
     LineRule {
         reason: Reason::Byline,
-        pattern: r"(?i)^(?:author|reporter|editor|penulis|editor|redaktur|autor|auteur)\s*:\s*.{1,80}$",
+        pattern: r"(?i)^(?:author|reporter|editor|penulis|editor|redaktur|autor|auteur)\s*:\s*.+$",
     },
     // Photo credits: "EPA / Aziz Karimov / TASS", "Photo: Reuters", "(AP Photo/Jane Doe)".
     LineRule {
         reason: Reason::PhotoCredit,
-        pattern: r"^[\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+){0,3}(?: / [\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+){0,3}){1,4}$",
+        pattern: r"^[\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*(?: / [\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*)+$",
     },
     LineRule {
         reason: Reason::PhotoCredit,
-        pattern: r"(?i)^\(?(?:photo|photos|image|images|picture|foto|credit|photograph|illustration|file photo|gambar|bild|imagen|crédit photo)(?: credit)?\s*(?:[:/|]|by)\s*.{0,100}$",
+        pattern: r"(?i)^\(?(?:photo|photos|image|images|picture|foto|credit|photograph|illustration|file photo|gambar|bild|imagen|crédit photo)(?: credit)?\s*(?:[:/|]|by)\s*.*$",
     },
     LineRule {
         reason: Reason::PhotoCredit,
-        pattern: r"(?i)^.{0,200}(?:\((?:ap|afp|reuters|epa|getty)? ?photo[^)]{0,80}\)|getty images|ap photo/[^)]*\)?|shutterstock|istockphoto)\.?$",
+        pattern: r"(?i)^.*(?:\((?:ap|afp|reuters|epa|getty)? ?photo[^)]*\)|getty images|ap photo/[^)]*\)?|shutterstock|istockphoto)\.?$",
     },
     // Share widgets: "• facebook", "Share this article", "Short Url:".
     LineRule {
@@ -100,12 +128,12 @@ pub const LINE_RULES: &[LineRule] = &[
     },
     LineRule {
         reason: Reason::ShareWidget,
-        pattern: r"(?i)^(?:short ?url|short link|permalink|share link)\s*:.{0,100}$",
+        pattern: r"(?i)^(?:short ?url|short link|permalink|share link)\s*:.*$",
     },
     // Comment prompts of blog/news engines.
     LineRule {
         reason: Reason::CommentPrompt,
-        pattern: r"(?i)^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|your email address will not be published.*|required fields are marked.*|please enter (?:your|a) (?:comment|name|email|valid email).*|comments?(?: \(\d+\))?|\d+ comments?|be the first to comment.*|you must be logged in to post a comment.*|save my name,? email.*|notify me of .{0,80}|cancel reply|join the (?:conversation|discussion).{0,40}|(?:show|view|hide|load) (?:all )?comments.{0,20}|comment policy.{0,60}|submit comment|post comment|(?:name|email|website)\s*\*?)\s*[:.!]?$",
+        pattern: r"(?i)^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|your email address will not be published.*|required fields are marked.*|please enter (?:your|a) (?:comment|name|email|valid email).*|comments?(?: \(\d+\))?|\d+ comments?|be the first to comment.*|you must be logged in to post a comment.*|save my name,? email.*|notify me of .*|cancel reply|join the (?:conversation|discussion).*|(?:show|view|hide|load) (?:all )?comments.*|comment policy.*|submit comment|post comment|(?:name|email|website)\s*\*?)\s*[:.!]?$",
     },
     // "Original url:", "Source link", a bare URL.
     LineRule {
@@ -114,7 +142,7 @@ pub const LINE_RULES: &[LineRule] = &[
     },
     LineRule {
         reason: Reason::SourceLink,
-        pattern: r"(?i)^(?:this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:at|on|by|in)).{0,160}$",
+        pattern: r"(?i)^(?:this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:at|on|by|in)).*$",
     },
     LineRule {
         reason: Reason::Url,
@@ -123,16 +151,16 @@ pub const LINE_RULES: &[LineRule] = &[
     // Copyright and rights lines.
     LineRule {
         reason: Reason::Copyright,
-        pattern: r"(?i)^(?:copyright|©|\(c\)|all rights reserved|hak cipta|derechos reservados|tous droits réservés).{0,200}$",
+        pattern: r"(?i)^(?:copyright|©|\(c\)|all rights reserved|hak cipta|derechos reservados|tous droits réservés).*$",
     },
     LineRule {
         reason: Reason::Copyright,
-        pattern: r"(?i)^.{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\.?$",
+        pattern: r"(?i)^.*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\.?$",
     },
     // "(Reporting by …; Editing by …)".
     LineRule {
         reason: Reason::ReportingCredit,
-        pattern: r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|graphics|research|fact-?checking) by\b.{0,400}$",
+        pattern: r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|translated|produced|graphics|research|fact-?checking) by\s.*$",
     },
     // Site taglines: "Since 1975", "Est. 1890".
     LineRule {
@@ -142,16 +170,16 @@ pub const LINE_RULES: &[LineRule] = &[
     // Navigation and recommendation widgets.
     LineRule {
         reason: Reason::Navigation,
-        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .{0,30})?|tags?|topics?|categories|category|you may also like|you might also like|don'?t miss|editor'?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.{0,60}|more (?:news|stories|from [\p{L} ]{1,30})|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
+        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .*)?|tags?|topics?|categories|category|you may also like|you might also like|don'?t miss|editor'?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.*|more (?:news|stories|from [\p{L} ]+)|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
     },
     LineRule {
         reason: Reason::Navigation,
-        pattern: r"(?i)^(?:tags?|topics?|categories|filed under|kategori|etiquetas)\s*:.{0,200}$",
+        pattern: r"(?i)^(?:tags?|topics?|categories|filed under|kategori|etiquetas)\s*:.*$",
     },
     // "Read more: <headline>", "Baca juga: <headline>".
     LineRule {
         reason: Reason::Navigation,
-        pattern: r"(?i)^(?:read more|read also|also read|see also|related|baca juga|lihat juga|simak juga|lesen sie auch|lire aussi|leia também|lea también)\s*:.{0,200}$",
+        pattern: r"(?i)^(?:read more|read also|also read|see also|related|baca juga|lihat juga|simak juga|lesen sie auch|lire aussi|leia também|lea también)\s*:.*$",
     },
     // Agency sign-offs on a line of their own: "AFP", "(Reuters)", "— AP".
     LineRule {
@@ -165,16 +193,19 @@ pub const PREFIX_RULES: &[PrefixRule] = &[
     // "BAKU / YEREVAN (Reuters) – ", "WASHINGTON (AP) — ", "BAKU, Azerbaijan: ", "JAKARTA, KOMPAS.com - ".
     PrefixRule {
         reason: Reason::Dateline,
+        guard: starts_with_two_capitals,
         pattern: r"^\p{Lu}{2}[\p{Lu}\p{M} .'/]{1,40}(?:,\s*[\p{L}\p{M}. ]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[-:]\s+",
     },
     // "Baku, Gatra.com - " (place, site name with a domain, dash).
     PrefixRule {
         reason: Reason::Dateline,
+        guard: has_site_and_dash,
         pattern: r"^\p{Lu}[\p{L}\p{M} ]{1,30},\s*[\p{L}\p{N}-]+\.(?:com|net|org|co\.id|co\.uk|id|my|co|news|info|tv)\s*[-:]\s+",
     },
     // Indonesian/Malay attribution lead-ins: "Dikutip AFP, ", "Dilansir dari Reuters, ".
     PrefixRule {
         reason: Reason::Attribution,
+        guard: starts_like_attribution,
         pattern: r"^(?i:seperti dikutip|seperti dilansir|dikutip|dilansir|mengutip|menurut laporan)(?i: dari)?\s+\p{Lu}[\p{L}\p{N}.]*(?:\s+\p{Lu}[\p{L}\p{N}.]*){0,3},\s*",
     },
 ];
@@ -186,7 +217,10 @@ pub(crate) struct Compiled {
 
 pub(crate) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled {
     // The patterns are constants tested below; a failure here is a programming error.
-    line_set: RegexSet::new(LINE_RULES.iter().map(|r| r.pattern)).expect("valid line rules"),
+    line_set: regex::RegexSetBuilder::new(LINE_RULES.iter().map(|r| r.pattern))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid line rules"),
     prefixes: PREFIX_RULES
         .iter()
         .map(|r| Regex::new(r.pattern).expect("valid prefix rule"))
@@ -201,6 +235,10 @@ pub fn match_line(line: &str) -> Option<Reason> {
     if is_timestamp(line) {
         return Some(Reason::Timestamp);
     }
+    // The set's DFA answers "any rule?" fast; only a hit asks which one.
+    if !COMPILED.line_set.is_match(line) {
+        return None;
+    }
     COMPILED
         .line_set
         .matches(line)
@@ -212,6 +250,9 @@ pub fn match_line(line: &str) -> Option<Reason> {
 /// Strip a dateline/attribution prefix; returns the reason and the removed text.
 pub fn strip_prefix(line: &str) -> Option<(Reason, usize)> {
     for (rule, re) in PREFIX_RULES.iter().zip(COMPILED.prefixes.iter()) {
+        if !(rule.guard)(line) {
+            continue;
+        }
         if let Some(m) = re.find(line) {
             // Keep the line if nothing substantive would remain.
             if line[m.end()..].split_whitespace().count() >= 3 {

@@ -14,27 +14,17 @@ pub struct StoryFeatures {
     /// Sorted, distinct content-word hashes, salted with the language so they
     /// only ever match documents of the same language.
     pub words: Vec<u64>,
-    /// Anchors found in the title (a subset of `anchors`), sorted.
-    pub title_anchors: Vec<u64>,
-    /// Anchors the corpus attests in at least two languages (filled by the
-    /// story model; the evidence used between documents of different languages).
-    pub multilingual: Vec<u64>,
 }
 
 /// Words shorter than this (in characters) carry no topic.
 const MIN_WORD_CHARS: usize = 3;
 
 /// Extract the features of a cleaned document.
-pub fn extract(title: &str, text: &str, lang: &str) -> StoryFeatures {
+pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     let mut anchors_out = Vec::new();
     anchors::extract(text, &mut anchors_out);
     anchors_out.sort_unstable();
     anchors_out.dedup();
-
-    let mut title_anchors = Vec::new();
-    anchors::extract(title, &mut title_anchors);
-    title_anchors.sort_unstable();
-    title_anchors.dedup();
 
     let salt = xxh3_64(lang.as_bytes());
     let mut words = Vec::new();
@@ -69,8 +59,6 @@ pub fn extract(title: &str, text: &str, lang: &str) -> StoryFeatures {
     StoryFeatures {
         anchors: anchors_out,
         words,
-        title_anchors,
-        multilingual: Vec::new(),
     }
 }
 
@@ -80,9 +68,9 @@ mod tests {
 
     #[test]
     fn words_only_match_within_a_language() {
-        let en = extract("", "the bank raised rates", "en");
-        let en2 = extract("", "rates were raised by the bank", "en");
-        let de = extract("", "the bank raised rates", "de");
+        let en = extract("the bank raised rates", "en");
+        let en2 = extract("rates were raised by the bank", "en");
+        let de = extract("the bank raised rates", "de");
         let shared = en.words.iter().filter(|w| en2.words.contains(w)).count();
         assert_eq!(shared, 4); // the, bank, raised, rates
         assert!(en.words.iter().all(|w| !de.words.contains(w)));
@@ -90,18 +78,17 @@ mod tests {
 
     #[test]
     fn chinese_uses_character_bigrams() {
-        let f = extract("", "北京天气", "zh");
+        let f = extract("北京天气", "zh");
         assert_eq!(f.words.len(), 3);
     }
 
     #[test]
-    fn title_anchors_are_kept_separately() {
+    fn anchors_are_sorted_and_distinct() {
         let f = extract(
-            "Aliyev meets Cavusoglu",
-            "Aliyev met Cavusoglu in Baku on Sunday.",
+            "Aliyev met Cavusoglu in Baku. Aliyev said 1,200 died.",
             "en",
         );
-        assert!(!f.title_anchors.is_empty());
-        assert!(f.title_anchors.iter().all(|a| f.anchors.contains(a)));
+        assert!(!f.anchors.is_empty());
+        assert!(f.anchors.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use features::StoryFeatures;
-use score::{Idf, Norms, Side};
+use score::{DocVec, Vocab};
 
 /// Settings of the story stage.
 #[derive(Debug, Clone, Serialize)]
@@ -31,11 +31,9 @@ pub struct StoryConfig {
     pub word_weight: f64,
     /// Multiplier of the anchor cosine for pairs in different languages.
     pub cross_language_boost: f64,
-    /// Added when the titles share at least two anchors.
-    pub title_bonus: f64,
     /// Candidate documents scored per document.
     pub candidates: usize,
-    /// Rarest features per document used to find candidates.
+    /// Rarest features per document (of each kind) used to find candidates.
     pub index_features: usize,
     /// Pairs scoring below this are not edges at all.
     pub min_edge: f64,
@@ -49,9 +47,8 @@ impl Default for StoryConfig {
             threshold: 0.3,
             word_weight: 0.5,
             cross_language_boost: 1.3,
-            title_bonus: 0.0,
             candidates: 40,
-            index_features: 400,
+            index_features: 64,
             min_edge: 0.05,
             neighbour_floor: 0.4,
         }
@@ -64,13 +61,11 @@ pub struct StoryDoc<'a> {
     pub lang: &'a str,
 }
 
-/// Corpus statistics needed to score pairs (also used by `explain`).
+/// Corpus statistics and per-document vectors (also used by `explain`).
 pub struct Model {
-    pub anchor_idf: Idf,
-    pub word_idf: Idf,
-    pub norms: Vec<Norms>,
-    /// Per document: its anchors without the ones common in its own language.
-    pub anchors: Vec<StoryFeatures>,
+    pub anchors: Vocab,
+    pub words: Vocab,
+    pub docs: Vec<DocVec>,
 }
 
 /// A language needs this many documents before its common anchors are dropped.
@@ -79,16 +74,17 @@ pub const COMMON_MIN_DOCS: usize = 5;
 /// word of that language (in uncased scripts every word is a candidate name).
 pub const COMMON_SHARE: f64 = 0.3;
 
-/// Anchors of each document minus those common within its language.
-fn specific_anchors(docs: &[StoryDoc]) -> Vec<StoryFeatures> {
+/// Per document: (anchors without those common in its language, the subset
+/// attested in two or more languages).
+fn specific_anchors(docs: &[StoryDoc]) -> Vec<(Vec<u64>, Vec<u64>)> {
     let mut per_lang: HashMap<&str, usize> = HashMap::new();
     let mut lang_df: HashMap<(&str, u64), u32> = HashMap::new();
-    let mut first_lang: HashMap<u64, (&str, bool)> = HashMap::new();
+    let mut languages_of: HashMap<u64, (&str, bool)> = HashMap::new();
     for d in docs {
         *per_lang.entry(d.lang).or_insert(0) += 1;
         for &f in &d.features.anchors {
             *lang_df.entry((d.lang, f)).or_insert(0) += 1;
-            let e = first_lang.entry(f).or_insert((d.lang, false));
+            let e = languages_of.entry(f).or_insert((d.lang, false));
             if e.0 != d.lang {
                 e.1 = true;
             }
@@ -109,138 +105,137 @@ fn specific_anchors(docs: &[StoryDoc]) -> Vec<StoryFeatures> {
                 .copied()
                 .filter(|f| !common(f))
                 .collect();
-            StoryFeatures {
-                multilingual: anchors
-                    .iter()
-                    .copied()
-                    .filter(|f| first_lang.get(f).is_some_and(|e| e.1))
-                    .collect(),
-                anchors,
-                words: d.features.words.clone(),
-                title_anchors: d
-                    .features
-                    .title_anchors
-                    .iter()
-                    .copied()
-                    .filter(|f| !common(f))
-                    .collect(),
-            }
+            let multilingual = anchors
+                .iter()
+                .copied()
+                .filter(|f| languages_of.get(f).is_some_and(|e| e.1))
+                .collect();
+            (anchors, multilingual)
         })
         .collect()
-}
-
-fn document_frequencies<'a>(sets: impl Iterator<Item = &'a [u64]>) -> Vec<(u64, u32)> {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    for set in sets {
-        for &f in set {
-            *counts.entry(f).or_insert(0) += 1;
-        }
-    }
-    let mut df: Vec<(u64, u32)> = counts.into_iter().collect();
-    df.sort_unstable();
-    df
 }
 
 impl Model {
     pub fn new(docs: &[StoryDoc]) -> Model {
         let n = docs.len();
-        let anchors = specific_anchors(docs);
-        let anchor_idf = Idf::new(
-            n,
-            document_frequencies(anchors.iter().map(|d| d.anchors.as_slice())),
-        );
-        let word_idf = Idf::new(
-            n,
-            document_frequencies(docs.iter().map(|d| d.features.words.as_slice())),
-        );
-        let norms = anchors
-            .par_iter()
-            .map(|f| score::norms(f, &anchor_idf, &word_idf))
+        let specific = specific_anchors(docs);
+        let anchors = Vocab::build(n, specific.iter().map(|(a, _)| a.as_slice()));
+        let words = Vocab::build(n, docs.iter().map(|d| d.features.words.as_slice()));
+        let vecs = specific
+            .into_par_iter()
+            .zip(docs.par_iter())
+            .map(|((a, m), d)| {
+                DocVec::new(
+                    anchors.ids(&a),
+                    anchors.ids(&m),
+                    words.ids(&d.features.words),
+                    &anchors,
+                    &words,
+                )
+            })
             .collect();
         Model {
-            anchor_idf,
-            word_idf,
-            norms,
             anchors,
+            words,
+            docs: vecs,
         }
     }
 
-    pub fn side<'a>(&'a self, docs: &'a [StoryDoc], i: usize) -> Side<'a> {
-        Side {
-            features: &self.anchors[i],
-            norms: self.norms[i],
-            lang: docs[i].lang,
-        }
+    /// Score documents `a` and `b`.
+    pub fn score(
+        &self,
+        docs: &[StoryDoc],
+        a: usize,
+        b: usize,
+        config: &StoryConfig,
+    ) -> score::PairScore {
+        score::score(
+            (&self.docs[a], docs[a].lang),
+            (&self.docs[b], docs[b].lang),
+            &self.anchors,
+            &self.words,
+            config,
+        )
     }
 }
 
-/// The rarest indexable features of one kind of one document, with weights².
-fn rarest(set: &[u64], idf: &Idf, max_df: u32, keep: usize) -> Vec<(u64, f64)> {
-    let mut feats: Vec<(u64, u32)> = set
+/// The `keep` rarest ids of a document with `2 ≤ df ≤ max_df`.
+fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
+    let mut picked: Vec<u32> = ids
         .iter()
-        .map(|&f| (f, idf.df(f)))
-        .filter(|&(_, df)| df >= 2 && df <= max_df)
+        .copied()
+        .filter(|&i| (2..=max_df).contains(&vocab.df(i)))
         .collect();
-    feats.sort_by(|x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
-    feats.truncate(keep);
-    feats
-        .into_iter()
-        .map(|(f, _)| (f, idf.weight(f).powi(2)))
-        .collect()
+    picked.sort_by_key(|&i| (vocab.df(i), i));
+    picked.truncate(keep);
+    picked
 }
 
 /// For each document, the `keep` documents sharing the most rare weight.
-fn top_neighbours(picked: &[Vec<(u64, f64)>], keep: usize) -> Vec<(u32, u32)> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, feats) in picked.iter().enumerate() {
-        for &(f, _) in feats {
-            postings.entry(f).or_default().push(i as u32);
+fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, u32)> {
+    let n = picked.len();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for (doc, ids) in picked.iter().enumerate() {
+        for &i in ids {
+            postings[i as usize].push(doc as u32);
         }
     }
     picked
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, feats)| {
-            let mut acc: HashMap<u32, f64> = HashMap::new();
-            for &(f, w) in feats {
-                for &j in postings.get(&f).map(Vec::as_slice).unwrap_or(&[]) {
-                    if j as usize != i {
-                        *acc.entry(j).or_insert(0.0) += w;
+        .map_init(
+            || (vec![0f32; n], Vec::<u32>::new()),
+            |(acc, touched), (doc, ids)| {
+                for &i in ids {
+                    let w = vocab.w2(i);
+                    for &other in &postings[i as usize] {
+                        if other as usize != doc {
+                            if acc[other as usize] == 0.0 {
+                                touched.push(other);
+                            }
+                            acc[other as usize] += w;
+                        }
                     }
                 }
-            }
-            let mut best: Vec<(u32, f64)> = acc.into_iter().collect();
-            best.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            best.truncate(keep);
-            best.into_iter().map(move |(j, _)| {
-                if (i as u32) < j {
-                    (i as u32, j)
-                } else {
-                    (j, i as u32)
+                let mut best: Vec<(u32, f32)> =
+                    touched.iter().map(|&o| (o, acc[o as usize])).collect();
+                for &o in touched.iter() {
+                    acc[o as usize] = 0.0;
                 }
-            })
-        })
+                touched.clear();
+                best.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                best.truncate(keep);
+                let d = doc as u32;
+                best.into_iter()
+                    .map(|(o, _)| if d < o { (d, o) } else { (o, d) })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
         .collect()
 }
 
-/// Candidate pairs `(a, b)`, `a < b`, from two inverted indexes: one over
-/// anchors (finds translations) and one over words (same-language reports).
-/// Each document contributes its `candidates` best neighbours from each.
-pub fn candidate_pairs(docs: &[StoryDoc], model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
-    let n = docs.len();
-    let max_df = (n / 20).clamp(100, 5000) as u32;
+/// Candidate pairs `(a, b)`, `a < b`, from two inverted indexes over each
+/// document's rarest features: multilingual anchors (finds translations) and
+/// words (same-language reports). Each document contributes its `candidates`
+/// best neighbours from each. Never all pairs: the work per document is bounded
+/// by `index_features × max_df`.
+pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
+    let n = model.docs.len();
+    let max_df = (n / 20).clamp(100, 2000) as u32;
     let k = config.index_features;
-    let by_anchor: Vec<Vec<(u64, f64)>> = model
-        .anchors
+    let by_anchor: Vec<Vec<u32>> = model
+        .docs
         .par_iter()
-        .map(|d| rarest(&d.anchors, &model.anchor_idf, max_df, k))
+        .map(|d| rarest(&d.multilingual, &model.anchors, max_df, k))
         .collect();
-    let by_word: Vec<Vec<(u64, f64)>> = docs
+    let by_word: Vec<Vec<u32>> = model
+        .docs
         .par_iter()
-        .map(|d| rarest(&d.features.words, &model.word_idf, max_df, k))
+        .map(|d| rarest(&d.words, &model.words, max_df, k))
         .collect();
-    let mut pairs = top_neighbours(&by_anchor, config.candidates);
-    pairs.extend(top_neighbours(&by_word, config.candidates));
+    let mut pairs = top_neighbours(&by_anchor, &model.anchors, config.candidates);
+    pairs.extend(top_neighbours(&by_word, &model.words, config.candidates));
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
@@ -250,20 +245,25 @@ pub fn candidate_pairs(docs: &[StoryDoc], model: &Model, config: &StoryConfig) -
 /// `w(a, b) = s(a, b) / sqrt(max(best_a, floor) · max(best_b, floor))`.
 /// Languages and scripts differ in how much evidence survives translation; a
 /// document whose best match scores 0.3 treats a 0.3 pair as strong, while the
-/// floor keeps weak documents from inflating noise.
-pub fn edges(docs: &[StoryDoc], model: &Model, config: &StoryConfig) -> Vec<cluster::Edge> {
-    let pairs = candidate_pairs(docs, model, config);
+/// floor keeps weak documents from inflating noise. Pairs inside one variant
+/// (`variant_of` equal) are left out: the variant is already one cluster, and a
+/// document's near-copy must not set its best score.
+pub fn edges(
+    docs: &[StoryDoc],
+    model: &Model,
+    config: &StoryConfig,
+    variant_of: &[u32],
+) -> Vec<cluster::Edge> {
+    let mut pairs = candidate_pairs(model, config);
+    pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
     let scored: Vec<(u32, u32, f64)> = pairs
         .into_par_iter()
         .map(|(a, b)| {
-            let s = score::score(
-                &model.side(docs, a as usize),
-                &model.side(docs, b as usize),
-                &model.anchor_idf,
-                &model.word_idf,
-                config,
-            );
-            (a, b, s.score)
+            (
+                a,
+                b,
+                model.score(docs, a as usize, b as usize, config).score,
+            )
         })
         .collect();
     let mut best = vec![0.0f64; docs.len()];
@@ -284,8 +284,26 @@ pub fn edges(docs: &[StoryDoc], model: &Model, config: &StoryConfig) -> Vec<clus
 
 /// Group documents into stories. `variants` are the initial clusters (every
 /// document in exactly one). Returns stories as sorted document indices.
-pub fn stories(docs: &[StoryDoc], variants: Vec<Vec<u32>>, config: &StoryConfig) -> Vec<Vec<u32>> {
+pub fn stories(
+    docs: &[StoryDoc],
+    variants: Vec<Vec<u32>>,
+    config: &StoryConfig,
+    progress: &dyn crate::progress::Progress,
+) -> Vec<Vec<u32>> {
+    let clock = std::time::Instant::now();
     let model = Model::new(docs);
-    let edges = edges(docs, &model, config);
-    cluster::average_linkage(variants, docs.len(), &edges, config.threshold)
+    progress.phase("story model", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
+    let mut variant_of = vec![0u32; docs.len()];
+    for (v, members) in variants.iter().enumerate() {
+        for &m in members {
+            variant_of[m as usize] = v as u32;
+        }
+    }
+    let edges = edges(docs, &model, config, &variant_of);
+    progress.phase("story edges", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
+    let clusters = cluster::average_linkage(variants, docs.len(), &edges, config.threshold);
+    progress.phase("story linkage", clock.elapsed().as_secs_f64());
+    clusters
 }

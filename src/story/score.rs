@@ -1,31 +1,119 @@
-//! Pair scoring: IDF-weighted cosine over anchors (any languages) and over
-//! content words (same language only), combined into one score in `[0, 1]`.
+//! Pair scoring: IDF-weighted cosine over anchors and over content words
+//! (same language only), combined into one score in `[0, 1]`.
+//!
+//! Features are mapped once to dense ids of a [`Vocab`] (sorted by hash, so
+//! sorted feature lists stay sorted), and each id carries its squared weight:
+//! scoring a pair is a merge of two sorted `u32` lists and array look-ups.
+
+use std::collections::HashMap;
 
 use super::StoryConfig;
-use super::features::StoryFeatures;
 
-/// Document frequencies turned into weights: `idf(f) = ln(1 + N / df(f))`.
+/// The features of a corpus with their document frequency and weight
+/// `idf(f) = ln(1 + N / df(f))`.
 #[derive(Debug, Clone, Default)]
-pub struct Idf {
+pub struct Vocab {
     pub n: usize,
-    /// (feature, df), sorted by feature.
-    pub df: Vec<(u64, u32)>,
+    keys: Vec<u64>,
+    df: Vec<u32>,
+    w2: Vec<f32>,
 }
 
-impl Idf {
-    pub fn new(n: usize, df: Vec<(u64, u32)>) -> Self {
-        Idf { n, df }
-    }
-
-    pub fn df(&self, f: u64) -> u32 {
-        match self.df.binary_search_by_key(&f, |&(k, _)| k) {
-            Ok(i) => self.df[i].1,
-            Err(_) => 1,
+impl Vocab {
+    /// Count document frequencies over per-document feature sets.
+    pub fn build<'a>(n: usize, sets: impl Iterator<Item = &'a [u64]>) -> Vocab {
+        let mut counts: HashMap<u64, u32> = HashMap::new();
+        for set in sets {
+            for &f in set {
+                *counts.entry(f).or_insert(0) += 1;
+            }
+        }
+        let mut pairs: Vec<(u64, u32)> = counts.into_iter().collect();
+        pairs.sort_unstable();
+        let idf = |df: u32| (1.0 + n as f64 / df.max(1) as f64).ln();
+        Vocab {
+            n,
+            w2: pairs
+                .iter()
+                .map(|&(_, df)| idf(df).powi(2) as f32)
+                .collect(),
+            keys: pairs.iter().map(|&(k, _)| k).collect(),
+            df: pairs.into_iter().map(|(_, df)| df).collect(),
         }
     }
 
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn id(&self, f: u64) -> Option<u32> {
+        self.keys.binary_search(&f).ok().map(|i| i as u32)
+    }
+
+    /// Ids of a sorted feature list (unknown features are left out).
+    pub fn ids(&self, set: &[u64]) -> Vec<u32> {
+        set.iter().filter_map(|&f| self.id(f)).collect()
+    }
+
+    pub fn df(&self, id: u32) -> u32 {
+        self.df[id as usize]
+    }
+
+    pub fn w2(&self, id: u32) -> f32 {
+        self.w2[id as usize]
+    }
+
+    /// The IDF weight of a feature hash (1 document if unknown).
     pub fn weight(&self, f: u64) -> f64 {
-        (1.0 + self.n as f64 / self.df(f).max(1) as f64).ln()
+        let df = self.id(f).map_or(1, |i| self.df(i));
+        (1.0 + self.n as f64 / df.max(1) as f64).ln()
+    }
+}
+
+/// One document as the scorer sees it.
+#[derive(Debug, Clone, Default)]
+pub struct DocVec {
+    /// Anchors, without those common in the document's language.
+    pub anchors: Vec<u32>,
+    /// The subset of `anchors` the corpus attests in two or more languages.
+    pub multilingual: Vec<u32>,
+    /// Content words (salted by language).
+    pub words: Vec<u32>,
+    pub norms: Norms,
+}
+
+/// Euclidean norms of a document's weighted feature sets.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Norms {
+    pub anchors: f64,
+    pub multilingual: f64,
+    pub words: f64,
+}
+
+impl DocVec {
+    pub fn new(
+        anchors: Vec<u32>,
+        multilingual: Vec<u32>,
+        words: Vec<u32>,
+        av: &Vocab,
+        wv: &Vocab,
+    ) -> DocVec {
+        let norm = |ids: &[u32], v: &Vocab| ids.iter().map(|&i| v.w2(i) as f64).sum::<f64>().sqrt();
+        let norms = Norms {
+            anchors: norm(&anchors, av),
+            multilingual: norm(&multilingual, av),
+            words: norm(&words, wv),
+        };
+        DocVec {
+            anchors,
+            multilingual,
+            words,
+            norms,
+        }
     }
 }
 
@@ -34,41 +122,18 @@ impl Idf {
 pub struct PairScore {
     pub anchor_cosine: f64,
     pub word_cosine: f64,
-    pub title_bonus: f64,
     pub same_language: bool,
     pub score: f64,
 }
 
-/// Squared-weight norms of a document's two feature sets, computed once.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Norms {
-    pub anchors: f64,
-    pub words: f64,
-    pub multilingual: f64,
-}
-
-pub fn norms(f: &StoryFeatures, anchor_idf: &Idf, word_idf: &Idf) -> Norms {
-    let sq = |set: &[u64], idf: &Idf| {
-        set.iter()
-            .map(|&x| idf.weight(x).powi(2))
-            .sum::<f64>()
-            .sqrt()
-    };
-    Norms {
-        anchors: sq(&f.anchors, anchor_idf),
-        words: sq(&f.words, word_idf),
-        multilingual: sq(&f.multilingual, anchor_idf),
-    }
-}
-
-fn dot(a: &[u64], b: &[u64], idf: &Idf) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+fn dot(a: &[u32], b: &[u32], v: &Vocab) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += idf.weight(a[i]).powi(2);
+                sum += v.w2(a[i]) as f64;
                 i += 1;
                 j += 1;
             }
@@ -77,8 +142,8 @@ fn dot(a: &[u64], b: &[u64], idf: &Idf) -> f64 {
     sum
 }
 
-/// Shared elements of two sorted sets.
-pub fn shared(a: &[u64], b: &[u64]) -> Vec<u64> {
+/// Shared elements of two sorted lists.
+pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -94,71 +159,86 @@ pub fn shared(a: &[u64], b: &[u64]) -> Vec<u64> {
     out
 }
 
-/// Everything `score` needs about one side of a pair.
-pub struct Side<'a> {
-    pub features: &'a StoryFeatures,
-    pub norms: Norms,
-    pub lang: &'a str,
+fn cosine(d: f64, na: f64, nb: f64) -> f64 {
+    if na > 0.0 && nb > 0.0 {
+        (d / (na * nb)).min(1.0)
+    } else {
+        0.0
+    }
 }
 
-/// Score a pair of documents.
+/// Score a pair: same language → a blend of word and anchor cosines; different
+/// languages → the cosine over multilingual anchors, times the cross-language boost.
 pub fn score(
-    a: &Side,
-    b: &Side,
-    anchor_idf: &Idf,
-    word_idf: &Idf,
+    a: (&DocVec, &str),
+    b: (&DocVec, &str),
+    av: &Vocab,
+    wv: &Vocab,
     config: &StoryConfig,
 ) -> PairScore {
-    let cos = |d: f64, na: f64, nb: f64| {
-        if na > 0.0 && nb > 0.0 {
-            (d / (na * nb)).min(1.0)
-        } else {
-            0.0
+    let (da, la) = a;
+    let (db, lb) = b;
+    let same_language = la == lb && la != "und";
+    if same_language {
+        let anchor_cosine = cosine(
+            dot(&da.anchors, &db.anchors, av),
+            da.norms.anchors,
+            db.norms.anchors,
+        );
+        let word_cosine = cosine(
+            dot(&da.words, &db.words, wv),
+            da.norms.words,
+            db.norms.words,
+        );
+        PairScore {
+            anchor_cosine,
+            word_cosine,
+            same_language,
+            score: config.word_weight * word_cosine + (1.0 - config.word_weight) * anchor_cosine,
         }
-    };
-    let same_language = a.lang == b.lang && a.lang != "und";
-    let anchor_cosine = if same_language {
-        cos(
-            dot(&a.features.anchors, &b.features.anchors, anchor_idf),
-            a.norms.anchors,
-            b.norms.anchors,
-        )
     } else {
-        cos(
-            dot(
-                &a.features.multilingual,
-                &b.features.multilingual,
-                anchor_idf,
-            ),
-            a.norms.multilingual,
-            b.norms.multilingual,
-        )
-    };
-    let word_cosine = if same_language {
-        cos(
-            dot(&a.features.words, &b.features.words, word_idf),
-            a.norms.words,
-            b.norms.words,
-        )
-    } else {
-        0.0
-    };
-    let title_shared = shared(&a.features.title_anchors, &b.features.title_anchors).len();
-    let title_bonus = if title_shared >= 2 {
-        config.title_bonus
-    } else {
-        0.0
-    };
-    let base = if same_language {
-        config.word_weight * word_cosine + (1.0 - config.word_weight) * anchor_cosine
-    } else {
-        anchor_cosine * config.cross_language_boost
-    };
-    PairScore {
-        anchor_cosine,
-        word_cosine,
-        title_bonus,
-        same_language,
-        score: (base + title_bonus).min(1.0),
+        let anchor_cosine = cosine(
+            dot(&da.multilingual, &db.multilingual, av),
+            da.norms.multilingual,
+            db.norms.multilingual,
+        );
+        PairScore {
+            anchor_cosine,
+            word_cosine: 0.0,
+            same_language,
+            score: (anchor_cosine * config.cross_language_boost).min(1.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idf_weights_and_ids() {
+        let sets: Vec<Vec<u64>> = vec![vec![1, 2], vec![2, 3], vec![2]];
+        let v = Vocab::build(3, sets.iter().map(|s| s.as_slice()));
+        assert_eq!(v.len(), 3);
+        let id2 = v.id(2).unwrap();
+        assert_eq!(v.df(id2), 3);
+        assert!((v.weight(2) - 2f64.ln()).abs() < 1e-9);
+        assert!((v.weight(1) - 4f64.ln()).abs() < 1e-9);
+        assert_eq!(v.ids(&[1, 3, 99]), vec![0, 2]);
+    }
+
+    #[test]
+    fn cosine_of_identical_documents_is_one_and_languages_matter() {
+        let sets: Vec<Vec<u64>> = vec![vec![10, 20, 30], vec![10, 20, 40]];
+        let av = Vocab::build(2, sets.iter().map(|s| s.as_slice()));
+        let wv = Vocab::default();
+        let ids = av.ids(&[10, 20, 30]);
+        let a = DocVec::new(ids.clone(), ids.clone(), vec![], &av, &wv);
+        let config = StoryConfig::default();
+        let same = score((&a, "en"), (&a, "en"), &av, &wv, &config);
+        assert!((same.anchor_cosine - 1.0).abs() < 1e-9);
+        let cross = score((&a, "en"), (&a, "de"), &av, &wv, &config);
+        assert!(!cross.same_language);
+        assert!((cross.score - (config.cross_language_boost).min(1.0)).abs() < 1e-9);
     }
 }
