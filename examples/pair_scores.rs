@@ -25,7 +25,8 @@ fn main() -> anyhow::Result<()> {
             lang: d.lang.code,
         })
         .collect();
-    let model = story::Model::new(&sdocs);
+    let singletons: Vec<u32> = (0..sdocs.len() as u32).collect();
+    let model = story::Model::new(&sdocs, &singletons);
     for (a, b) in story::candidate_pairs(&model, &config.story) {
         let s = model.score(&sdocs, a as usize, b as usize, &config.story);
         println!(

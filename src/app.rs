@@ -7,10 +7,11 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use newsdedup::output::{self, Format};
 use newsdedup::progress::{Bar, Progress, Silent};
-use newsdedup::{Error, normalize_cmd, pipeline};
+use newsdedup::{Error, metrics, normalize_cmd, pipeline};
 
 use crate::cli::{
-    Cli, ClusterArgs, Command, NormalizeArgs, NormalizeFormat, OutputFormat, WalkArgs,
+    Cli, ClusterArgs, Command, EvalArgs, ExplainArgs, NormalizeArgs, OutputFormat, ReportFormat,
+    WalkArgs,
 };
 
 /// Exit codes: 0 success, 1 runtime failure, 2 usage error (bad path or parameter).
@@ -18,7 +19,7 @@ pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
     let usage = err.chain().any(|e| {
         matches!(
             e.downcast_ref::<Error>(),
-            Some(Error::MissingPath { .. } | Error::InvalidParameter(_))
+            Some(Error::MissingPath { .. } | Error::InvalidParameter(_) | Error::Gold { .. })
         )
     });
     std::process::ExitCode::from(if usage { 2 } else { 1 })
@@ -48,6 +49,8 @@ pub fn run(cli: Cli) -> Result<std::process::ExitCode> {
     match cli.command {
         Command::Cluster(args) => cluster(&args),
         Command::Normalize(args) => normalize(&args),
+        Command::Eval(args) => eval(&args),
+        Command::Explain(args) => explain(&args),
     }
     .map(|()| std::process::ExitCode::SUCCESS)
 }
@@ -92,7 +95,7 @@ fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
 fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
-    let config = args.config();
+    let config = args.params.config(&args.paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
     if !args.walk.quiet {
         for s in &report.skipped {
@@ -150,13 +153,80 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
     config.paths = args.files.clone();
     let docs = normalize_cmd::clean_files(&config)?;
     let bytes = match args.format {
-        NormalizeFormat::Text => normalize_cmd::render_text(&docs),
-        NormalizeFormat::Json => normalize_cmd::render_json(&docs)?,
+        ReportFormat::Text => normalize_cmd::render_text(&docs),
+        ReportFormat::Json => normalize_cmd::render_json(&docs)?,
     };
     for d in &docs {
         if let (Err(reason), false) = (&d.result, args.walk.quiet) {
             eprintln!("newsdedup: skipped {}: {}", d.path, reason);
         }
     }
+    emit(&bytes, None)
+}
+
+fn eval(args: &EvalArgs) -> Result<()> {
+    let progress = setup(&args.walk)?;
+    let gold_text = std::fs::read_to_string(&args.gold).map_err(|e| Error::Gold {
+        path: args.gold.clone(),
+        message: e.to_string(),
+    })?;
+    let gold = metrics::parse_gold(&gold_text).map_err(|message| Error::Gold {
+        path: args.gold.clone(),
+        message,
+    })?;
+    let config = args.params.config(&args.paths, &args.walk);
+    let report = pipeline::cluster(&config, progress.as_ref())?;
+    let mut predicted = Vec::new();
+    for (si, story) in report.stories.iter().enumerate() {
+        for (vi, variant) in story.variants.iter().enumerate() {
+            for d in &variant.documents {
+                predicted.push(metrics::Predicted {
+                    path: d.path.clone(),
+                    story: si,
+                    variant: predicted_variant_id(si, vi),
+                    lang: d.lang.clone(),
+                });
+            }
+        }
+    }
+    let scores = metrics::score(&gold, &predicted);
+    let bytes = match args.format {
+        ReportFormat::Text => metrics::render_text(&scores).into_bytes(),
+        ReportFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&serde_json::json!({
+                "version": env!("CARGO_PKG_VERSION"),
+                "parameters": report.parameters,
+                "scores": scores,
+            }))?;
+            b.push(b'\n');
+            b
+        }
+    };
+    emit(&bytes, None)
+}
+
+/// Variants are numbered across stories so that no two stories share one.
+fn predicted_variant_id(story: usize, variant: usize) -> usize {
+    (story << 20) | variant
+}
+
+fn explain(args: &ExplainArgs) -> Result<()> {
+    let progress = setup(&args.walk)?;
+    let config = args.params.config(&[], &args.walk);
+    let e = newsdedup::explain::explain(
+        &config,
+        &args.a,
+        &args.b,
+        args.corpus.as_deref(),
+        progress.as_ref(),
+    )?;
+    let bytes = match args.format {
+        ReportFormat::Text => newsdedup::explain::render_text(&e).into_bytes(),
+        ReportFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&e)?;
+            b.push(b'\n');
+            b
+        }
+    };
     emit(&bytes, None)
 }

@@ -21,6 +21,18 @@ pub enum Command {
     Cluster(ClusterArgs),
     /// Print the cleaned text of files (what the cleaner kept), or clean a folder.
     Normalize(NormalizeArgs),
+    /// Cluster a labeled corpus and score the result against its gold labels.
+    Eval(EvalArgs),
+    /// Explain why two files are (or are not) in the same variant and story.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Readable text.
+    Text,
+    /// One pretty-printed JSON object.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,15 +85,9 @@ pub struct WalkArgs {
     pub verbose: bool,
 }
 
+/// The clustering parameters shared by `cluster`, `eval` and `explain`.
 #[derive(Debug, Clone, Args)]
-pub struct ClusterArgs {
-    /// Files or directories to read (directories are walked recursively).
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
-    #[command(flatten)]
-    pub walk: WalkArgs,
-
+pub struct Params {
     /// Words per shingle (near-duplicate detection).
     #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=32))]
     pub shingle_size: u16,
@@ -98,9 +104,22 @@ pub struct ClusterArgs {
     #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval)]
     pub threshold: f64,
 
-    /// Mean pair score at which variants join one story.
+    /// Mean pair score at which variants join one story (default 0.3).
     #[arg(long, value_parser = unit_interval)]
     pub story_threshold: Option<f64>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClusterArgs {
+    /// Files or directories to read (directories are walked recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    #[command(flatten)]
+    pub params: Params,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -109,6 +128,52 @@ pub struct ClusterArgs {
     /// Write the result to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// Gold labels: {"docs": {"<file name>": {"story": "<id>", "variant": "<id>"|null, "lang": "<code>"}}}.
+    #[arg(long, value_name = "GOLD.json")]
+    pub gold: PathBuf,
+
+    /// Files or directories to cluster (documents are matched to gold by file name).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    #[command(flatten)]
+    pub params: Params,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// First file.
+    #[arg(value_name = "A")]
+    pub a: PathBuf,
+
+    /// Second file.
+    #[arg(value_name = "B")]
+    pub b: PathBuf,
+
+    /// The corpus the two files belong to (weights and furniture come from it).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    #[command(flatten)]
+    pub params: Params,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -126,17 +191,11 @@ pub struct NormalizeArgs {
     pub out: Option<PathBuf>,
 
     /// `text` prints the cleaned text; `json` adds title, language and removed lines.
-    #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
-    pub format: NormalizeFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 
     #[command(flatten)]
     pub walk: WalkArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NormalizeFormat {
-    Text,
-    Json,
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
@@ -173,13 +232,14 @@ impl WalkArgs {
     }
 }
 
-impl ClusterArgs {
-    pub fn config(&self) -> Config {
+impl Params {
+    /// The full configuration for `paths`, with the walk options applied.
+    pub fn config(&self, paths: &[PathBuf], walk: &WalkArgs) -> Config {
         let mut config = Config {
-            paths: self.paths.clone(),
+            paths: paths.to_vec(),
             ..Config::default()
         };
-        self.walk.apply(&mut config);
+        walk.apply(&mut config);
         config.shingle.size = self.shingle_size as usize;
         config.minhash.num_perm = self.num_perm as usize;
         config.minhash.seed = self.seed;

@@ -1,5 +1,5 @@
-//! Clustering evaluation metrics: a port of `score.py cluster` (see
-//! `/work/shared/eval/score.py` and its README).
+//! Clustering evaluation metrics: a port of the development corpora's scorer
+//! (`score.py cluster`), so `newsdedup eval` and that scorer agree.
 //!
 //! Every gold document is scored. A gold document the prediction does not
 //! mention counts as a predicted singleton (its own story, its own variant);

@@ -1,6 +1,5 @@
-//! The five founding articles (fixtures/seeds, described in
-//! /work/shared/seeds/EXPECTED.md): one story in two languages, and the
-//! cleaner removes the site boilerplate while keeping the article text.
+//! The five founding articles (fixtures/seeds): one story in two languages,
+//! and the cleaner removes the site boilerplate while keeping the article text.
 
 mod common;
 
@@ -266,4 +265,29 @@ fn normalize_seed_004_rewrite() {
             "On Thursday, the Nagorno-Karabakh leader announced that the Azerbaijani troops had advanced to within 5 km of the strategically located town of Shushi south of the capital Stepanakert, which is on the main road between Nagorno-Karabakh and Armenia.",
         ],
     );
+}
+
+/// A near-copy of one seed joins that seed's variant and the story stays whole
+/// (a document's own near-copy must not dilute its links to the rest).
+#[test]
+fn seeds_with_a_near_copy_stay_one_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = common::seed_files();
+    for f in &files {
+        std::fs::copy(f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let text = std::fs::read_to_string(&files[0])
+        .unwrap()
+        .replace("Sunday", "on Sunday");
+    std::fs::write(dir.path().join("copy_of_000.txt"), text).unwrap();
+    let report = common::cluster(&[dir.path().to_str().unwrap()]);
+    assert_eq!(report["summary"]["stories"], 1, "{:#}", report["stories"]);
+    assert_eq!(report["summary"]["documents"], 6);
+    let variant_sizes: Vec<u64> = report["stories"][0]["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["size"].as_u64().unwrap())
+        .collect();
+    assert_eq!(variant_sizes.iter().max(), Some(&2));
 }

@@ -152,8 +152,40 @@ fn is_katakana(c: char) -> bool {
 
 /// Anchor features of a document, with repeats (the caller counts them).
 pub fn extract(text: &str, out: &mut Vec<u64>) {
+    extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
+}
+
+/// Like [`extract`], but also collects, in `guessed`, the anchors that come from
+/// words of uncased scripts (where every word is a candidate name).
+pub fn extract_split(text: &str, out: &mut Vec<u64>, guessed: &mut Vec<u64>) {
+    extract_with(text, &mut |kind, value, is_guess| {
+        let f = feature(kind, value);
+        out.push(f);
+        if is_guess {
+            guessed.push(f);
+        }
+    });
+}
+
+/// Readable labels of anchors, keyed by feature hash (for `explain`).
+pub fn labels(text: &str) -> std::collections::HashMap<u64, String> {
+    let mut map = std::collections::HashMap::new();
+    extract_with(text, &mut |kind, value, _| {
+        let label = match kind {
+            Kind::Number => format!("number {value}"),
+            Kind::Name => format!("name {value}"),
+            Kind::Skeleton => format!("skeleton {value}"),
+        };
+        map.insert(feature(kind, value), label);
+    });
+    map
+}
+
+/// Calls `sink(kind, value, guessed)` for every anchor of `text`; `guessed` is
+/// true for anchors from uncased-script words.
+pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
     for n in numbers(text) {
-        out.push(feature(Kind::Number, &n));
+        sink(Kind::Number, &n, false);
     }
     let positioned = raw_words(text);
     let words: Vec<&str> = positioned.iter().map(|(w, _)| *w).collect();
@@ -188,24 +220,25 @@ pub fn extract(text: &str, out: &mut Vec<u64>) {
         if !name_like {
             continue;
         }
-        push_name(w, is_cased(first), out);
-        if let Some(stem) = strip_clitics(w).filter(|_| !is_cased(first)) {
-            push_name(stem, false, out);
+        let cased = is_cased(first);
+        push_name(w, cased, !cased, sink);
+        if let Some(stem) = strip_clitics(w).filter(|_| !cased) {
+            push_name(stem, false, true, sink);
         }
     }
     for run in katakana_runs(text) {
-        push_name(&run, false, out);
+        push_name(&run, false, false, sink);
     }
 }
 
-fn push_name(word: &str, exact: bool, out: &mut Vec<u64>) {
+fn push_name(word: &str, exact: bool, guessed: bool, sink: &mut dyn FnMut(Kind, &str, bool)) {
     let ascii = transliterate(word);
     if exact && ascii.len() >= 3 {
-        out.push(feature(Kind::Name, &ascii));
+        sink(Kind::Name, &ascii, guessed);
     }
     let skel = skeleton(&ascii);
     if skel.len() >= 3 {
-        out.push(feature(Kind::Skeleton, &skel));
+        sink(Kind::Skeleton, &skel, guessed);
     }
 }
 

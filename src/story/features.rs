@@ -11,6 +11,9 @@ use crate::tokenize::{for_each_token, is_unspaced};
 pub struct StoryFeatures {
     /// Sorted, distinct anchor hashes (numbers, names, skeletons).
     pub anchors: Vec<u64>,
+    /// The subset of `anchors` guessed from words of uncased scripts (Arabic,
+    /// Hebrew, Devanagari, Hangul…), where every word is a candidate name.
+    pub guessed: Vec<u64>,
     /// Sorted, distinct content-word hashes, salted with the language so they
     /// only ever match documents of the same language.
     pub words: Vec<u64>,
@@ -22,9 +25,12 @@ const MIN_WORD_CHARS: usize = 3;
 /// Extract the features of a cleaned document.
 pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     let mut anchors_out = Vec::new();
-    anchors::extract(text, &mut anchors_out);
+    let mut guessed = Vec::new();
+    anchors::extract_split(text, &mut anchors_out, &mut guessed);
     anchors_out.sort_unstable();
     anchors_out.dedup();
+    guessed.sort_unstable();
+    guessed.dedup();
 
     let salt = xxh3_64(lang.as_bytes());
     let mut words = Vec::new();
@@ -58,6 +64,7 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     words.dedup();
     StoryFeatures {
         anchors: anchors_out,
+        guessed,
         words,
     }
 }

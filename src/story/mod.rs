@@ -68,22 +68,28 @@ pub struct Model {
     pub docs: Vec<DocVec>,
 }
 
-/// A language needs this many documents before its common anchors are dropped.
+/// A language needs this many variants before its common guessed anchors are
+/// dropped. Capitalized (cased-script) anchors and numbers are never dropped:
+/// in a corpus about one event every real name is "common".
 pub const COMMON_MIN_DOCS: usize = 5;
-/// An anchor in at least this share of one language's documents is a common
-/// word of that language (in uncased scripts every word is a candidate name).
+/// A guessed anchor (a word of an uncased script) in at least this share of
+/// one language's variants is a common word of that language, not a name.
 pub const COMMON_SHARE: f64 = 0.3;
 
-/// Per document: (anchors without those common in its language, the subset
-/// attested in two or more languages).
-fn specific_anchors(docs: &[StoryDoc]) -> Vec<(Vec<u64>, Vec<u64>)> {
-    let mut per_lang: HashMap<&str, usize> = HashMap::new();
-    let mut lang_df: HashMap<(&str, u64), u32> = HashMap::new();
+/// Per document: (anchors without the common words of its language, the subset
+/// attested in two or more languages). Counts are per variant, so near-copies
+/// do not make a name look common.
+fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<u64>, Vec<u64>)> {
+    let mut per_lang: HashMap<&str, std::collections::HashSet<u32>> = HashMap::new();
+    let mut lang_df: HashMap<(&str, u64), std::collections::HashSet<u32>> = HashMap::new();
     let mut languages_of: HashMap<u64, (&str, bool)> = HashMap::new();
-    for d in docs {
-        *per_lang.entry(d.lang).or_insert(0) += 1;
+    for (i, d) in docs.iter().enumerate() {
+        let v = variant_of[i];
+        per_lang.entry(d.lang).or_default().insert(v);
+        for &f in &d.features.guessed {
+            lang_df.entry((d.lang, f)).or_default().insert(v);
+        }
         for &f in &d.features.anchors {
-            *lang_df.entry((d.lang, f)).or_insert(0) += 1;
             let e = languages_of.entry(f).or_insert((d.lang, false));
             if e.0 != d.lang {
                 e.1 = true;
@@ -92,10 +98,11 @@ fn specific_anchors(docs: &[StoryDoc]) -> Vec<(Vec<u64>, Vec<u64>)> {
     }
     docs.par_iter()
         .map(|d| {
-            let n = per_lang.get(d.lang).copied().unwrap_or(0);
+            let n = per_lang.get(d.lang).map_or(0, |s| s.len());
             let common = |f: &u64| {
                 n >= COMMON_MIN_DOCS
-                    && lang_df.get(&(d.lang, *f)).copied().unwrap_or(0) as f64
+                    && d.features.guessed.binary_search(f).is_ok()
+                    && lang_df.get(&(d.lang, *f)).map_or(0, |s| s.len()) as f64
                         >= COMMON_SHARE * n as f64
             };
             let anchors: Vec<u64> = d
@@ -116,9 +123,10 @@ fn specific_anchors(docs: &[StoryDoc]) -> Vec<(Vec<u64>, Vec<u64>)> {
 }
 
 impl Model {
-    pub fn new(docs: &[StoryDoc]) -> Model {
+    /// `variant_of[i]`: the variant of document `i` (near-copies share one).
+    pub fn new(docs: &[StoryDoc], variant_of: &[u32]) -> Model {
         let n = docs.len();
-        let specific = specific_anchors(docs);
+        let specific = specific_anchors(docs, variant_of);
         let anchors = Vocab::build(n, specific.iter().map(|(a, _)| a.as_slice()));
         let words = Vocab::build(n, docs.iter().map(|d| d.features.words.as_slice()));
         let vecs = specific
@@ -291,15 +299,15 @@ pub fn stories(
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Vec<u32>> {
     let clock = std::time::Instant::now();
-    let model = Model::new(docs);
-    progress.phase("story model", clock.elapsed().as_secs_f64());
-    let clock = std::time::Instant::now();
     let mut variant_of = vec![0u32; docs.len()];
     for (v, members) in variants.iter().enumerate() {
         for &m in members {
             variant_of[m as usize] = v as u32;
         }
     }
+    let model = Model::new(docs, &variant_of);
+    progress.phase("story model", clock.elapsed().as_secs_f64());
+    let clock = std::time::Instant::now();
     let edges = edges(docs, &model, config, &variant_of);
     progress.phase("story edges", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();

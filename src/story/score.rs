@@ -59,6 +59,11 @@ impl Vocab {
         set.iter().filter_map(|&f| self.id(f)).collect()
     }
 
+    /// The feature hash of an id.
+    pub fn key(&self, id: u32) -> u64 {
+        self.keys[id as usize]
+    }
+
     pub fn df(&self, id: u32) -> u32 {
         self.df[id as usize]
     }

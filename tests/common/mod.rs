@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The five founding articles (see /work/shared/seeds/EXPECTED.md).
+/// The five founding articles (their expected grouping: one story, languages en + id).
 pub fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds")
 }

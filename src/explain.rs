@@ -1,0 +1,272 @@
+//! The `explain` command: why two files are (or are not) in the same variant
+//! and story — languages, shingle Jaccard (exact and estimated), the shared
+//! anchors with their weights, the pair score, the thresholds, the outcome.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::normalize::Furniture;
+use crate::output::round4;
+use crate::pipeline::{self, DocRecord};
+use crate::progress::Progress;
+use crate::shingle;
+use crate::story::{self, StoryDoc, anchors, score};
+use crate::walk::Source;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSummary {
+    pub path: String,
+    pub lang: String,
+    pub lang_confidence: f64,
+    pub title: String,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedAnchor {
+    pub anchor: String,
+    /// IDF weight in this corpus.
+    pub weight: f64,
+    /// Documents of the corpus that contain it.
+    pub documents: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub a: DocSummary,
+    pub b: DocSummary,
+    pub corpus_documents: usize,
+    pub same_language: bool,
+    pub shingle_jaccard: f64,
+    pub shingle_jaccard_estimated: f64,
+    pub near_duplicate_threshold: f64,
+    pub same_variant: bool,
+    /// Cosine over anchors (multilingual anchors when languages differ).
+    pub anchor_cosine: f64,
+    /// Cosine over content words (same language only).
+    pub word_cosine: f64,
+    /// The pair score before neighbour normalization.
+    pub score: f64,
+    /// The edge weight after neighbour normalization (`null`: not a candidate pair).
+    pub edge_weight: Option<f64>,
+    pub story_threshold: f64,
+    pub same_story: bool,
+    pub shared_anchors: Vec<SharedAnchor>,
+    pub decision: String,
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn summary(d: &DocRecord) -> DocSummary {
+    DocSummary {
+        path: d.path.clone(),
+        lang: d.lang.code.to_string(),
+        lang_confidence: round4(d.lang.confidence),
+        title: d.title.clone(),
+        words: d.words,
+    }
+}
+
+/// Explain the pair `(a, b)` within `corpus` (or within just the two files).
+pub fn explain(
+    base: &Config,
+    a: &Path,
+    b: &Path,
+    corpus: Option<&Path>,
+    progress: &dyn Progress,
+) -> Result<Explanation, Error> {
+    let mut config = base.clone();
+    config.paths = vec![a.to_path_buf(), b.to_path_buf()];
+    if let Some(dir) = corpus {
+        // Files inside the corpus are walked with it; outside ones are added.
+        let root = dir.canonicalize().map_err(|source| Error::MissingPath {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        config
+            .paths
+            .retain(|p| !p.canonicalize().is_ok_and(|f| f.starts_with(&root)));
+        config.paths.insert(0, dir.to_path_buf());
+    }
+    let (docs, skipped) = pipeline::load(&config, progress)?;
+    let find = |p: &Path| -> Result<usize, Error> {
+        if let Some(s) = skipped.iter().find(|s| same_file(Path::new(&s.path), p)) {
+            return Err(Error::InvalidParameter(format!(
+                "'{}' was skipped: {}",
+                p.display(),
+                s.reason
+            )));
+        }
+        docs.iter()
+            .position(|d| same_file(Path::new(&d.path), p))
+            .ok_or_else(|| {
+                Error::InvalidParameter(format!("'{}' is not among the documents", p.display()))
+            })
+    };
+    let (ia, ib) = (find(a)?, find(b)?);
+    // The same path twice (e.g. named and inside the corpus) is one document.
+    let grouping = pipeline::group(&docs, &config, progress);
+    let variant_of = |i: usize| {
+        grouping
+            .variants
+            .iter()
+            .position(|v| v.members.contains(&(i as u32)))
+    };
+    let story_of =
+        |i: usize| variant_of(i).and_then(|v| grouping.stories.iter().position(|s| s.contains(&v)));
+    let same_variant = variant_of(ia) == variant_of(ib);
+    let same_story = story_of(ia) == story_of(ib);
+
+    // Exact Jaccard from the cleaned texts (the corpus furniture applies).
+    let sources: Vec<Source> = crate::walk::list(&config.paths, &config.walk)?.sources;
+    let furniture: Furniture =
+        pipeline::corpus_furniture(&sources, &config, &crate::progress::Silent);
+    let text_of = |p: &Path| -> Result<String, Error> {
+        let source = Source {
+            path: PathBuf::from(p),
+        };
+        pipeline::clean_file(&source, &config, &furniture)
+            .map(|(c, _)| c.text())
+            .map_err(|r| Error::InvalidParameter(format!("'{}' was skipped: {r}", p.display())))
+    };
+    let (ta, tb) = (text_of(a)?, text_of(b)?);
+    let shingle_jaccard = shingle::jaccard(
+        &shingle::shingles(&ta, &config.shingle),
+        &shingle::shingles(&tb, &config.shingle),
+    );
+    let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
+
+    let story_docs: Vec<StoryDoc> = docs
+        .iter()
+        .map(|d| StoryDoc {
+            features: &d.features,
+            lang: d.lang.code,
+        })
+        .collect();
+    let variant_ids: Vec<u32> = (0..docs.len())
+        .map(|i| variant_of(i).unwrap_or(i) as u32)
+        .collect();
+    let model = story::Model::new(&story_docs, &variant_ids);
+    let pair = model.score(&story_docs, ia, ib, &config.story);
+    let edges = story::edges(&story_docs, &model, &config.story, &variant_ids);
+    let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
+    let edge_weight = edges
+        .iter()
+        .find(|e| e.a == lo && e.b == hi)
+        .map(|e| round4(e.weight));
+
+    let (va, vb) = (&model.docs[ia], &model.docs[ib]);
+    let shared_ids = if pair.same_language {
+        score::shared(&va.anchors, &vb.anchors)
+    } else {
+        score::shared(&va.multilingual, &vb.multilingual)
+    };
+    let mut labels = anchors::labels(&ta);
+    labels.extend(anchors::labels(&tb));
+    let mut shared_anchors: Vec<SharedAnchor> = shared_ids
+        .iter()
+        .map(|&id| {
+            let key = model.anchors.key(id);
+            SharedAnchor {
+                anchor: labels
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| format!("{key:016x}")),
+                weight: round4(model.anchors.weight(key)),
+                documents: model.anchors.df(id),
+            }
+        })
+        .collect();
+    shared_anchors.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.anchor.cmp(&y.anchor)));
+
+    let decision = match (same_variant, same_story) {
+        (true, _) => format!(
+            "same variant: near-duplicates (estimated Jaccard {:.2} ≥ {:.2}, or linked through copies)",
+            estimated, config.lsh.threshold
+        ),
+        (false, true) => format!(
+            "same story, different variants: the mean score between their groups reached {:.2}",
+            config.story.threshold
+        ),
+        (false, false) => format!(
+            "different stories: {}",
+            match edge_weight {
+                None =>
+                    "not even a candidate pair (too little rare evidence in common)".to_string(),
+                Some(w) => format!(
+                    "edge weight {w:.2}; the mean between their groups stayed below {:.2}",
+                    config.story.threshold
+                ),
+            }
+        ),
+    };
+    Ok(Explanation {
+        a: summary(&docs[ia]),
+        b: summary(&docs[ib]),
+        corpus_documents: docs.len(),
+        same_language: pair.same_language,
+        shingle_jaccard: round4(shingle_jaccard),
+        shingle_jaccard_estimated: round4(estimated),
+        near_duplicate_threshold: config.lsh.threshold,
+        same_variant,
+        anchor_cosine: round4(pair.anchor_cosine),
+        word_cosine: round4(pair.word_cosine),
+        score: round4(pair.score),
+        edge_weight,
+        story_threshold: config.story.threshold,
+        same_story,
+        shared_anchors,
+        decision,
+    })
+}
+
+/// A readable rendering of an explanation.
+pub fn render_text(e: &Explanation) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    for (tag, d) in [("A", &e.a), ("B", &e.b)] {
+        let _ = writeln!(
+            s,
+            "{tag}: {} [{} {:.2}, {} words] {}",
+            d.path, d.lang, d.lang_confidence, d.words, d.title
+        );
+    }
+    let _ = writeln!(s, "corpus: {} documents", e.corpus_documents);
+    let _ = writeln!(
+        s,
+        "shingle Jaccard: exact {:.4}, estimated {:.4} (near-duplicate threshold {:.2})",
+        e.shingle_jaccard, e.shingle_jaccard_estimated, e.near_duplicate_threshold
+    );
+    let _ = writeln!(
+        s,
+        "story score: {:.4} ({} language; anchor cosine {:.4}, word cosine {:.4}); edge weight {}; story threshold {:.2}",
+        e.score,
+        if e.same_language { "same" } else { "different" },
+        e.anchor_cosine,
+        e.word_cosine,
+        e.edge_weight
+            .map_or("none".to_string(), |w| format!("{w:.4}")),
+        e.story_threshold
+    );
+    let _ = writeln!(s, "shared anchors ({}):", e.shared_anchors.len());
+    for a in e.shared_anchors.iter().take(25) {
+        let _ = writeln!(
+            s,
+            "  {:<32} weight {:.3}  in {} docs",
+            a.anchor, a.weight, a.documents
+        );
+    }
+    if e.shared_anchors.len() > 25 {
+        let _ = writeln!(s, "  … {} more", e.shared_anchors.len() - 25);
+    }
+    let _ = writeln!(s, "decision: {}", e.decision);
+    s
+}

@@ -1,0 +1,173 @@
+//! `eval` and `explain` end to end on the seeds.
+
+mod common;
+
+use common::{bin, seed_files, seeds_dir};
+use serde_json::Value;
+
+fn run_json(args: &[&str]) -> Value {
+    let out = bin().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn gold_file(dir: &std::path::Path, same_story: bool) -> std::path::PathBuf {
+    let docs: serde_json::Map<String, Value> = seed_files()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let lang = if name.starts_with("001") { "id" } else { "en" };
+            let story = if same_story {
+                "s".to_string()
+            } else {
+                format!("s{i}")
+            };
+            (
+                name,
+                serde_json::json!({"story": story, "variant": null, "lang": lang}),
+            )
+        })
+        .collect();
+    let path = dir.join("gold.json");
+    std::fs::write(
+        &path,
+        serde_json::to_vec(&serde_json::json!({ "docs": docs })).unwrap(),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn eval_scores_the_seeds_against_their_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = gold_file(dir.path(), true);
+    let seeds = seeds_dir();
+    let v = run_json(&[
+        "eval",
+        "-q",
+        "--format",
+        "json",
+        "--gold",
+        gold.to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    let s = &v["scores"];
+    assert_eq!(s["pairwise_f1"], 1.0);
+    assert_eq!(s["bcubed_f1"], 1.0);
+    assert_eq!(s["lang_accuracy"], 1.0);
+    assert_eq!(s["crosslingual_gold_pairs"], 4);
+    assert!(v["parameters"]["story"]["threshold"].is_number());
+}
+
+#[test]
+fn eval_with_all_singleton_gold_has_zero_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = gold_file(dir.path(), false);
+    let seeds = seeds_dir();
+    let v = run_json(&[
+        "eval",
+        "-q",
+        "--format",
+        "json",
+        "--gold",
+        gold.to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    assert_eq!(v["scores"]["pairwise_precision"], 0.0);
+    assert_eq!(
+        v["scores"]["pairwise_recall"], 1.0,
+        "no gold pairs: recall is 1 by convention"
+    );
+}
+
+#[test]
+fn eval_text_report_and_bad_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = gold_file(dir.path(), true);
+    let seeds = seeds_dir();
+    let out = bin()
+        .args([
+            "eval",
+            "-q",
+            "--gold",
+            gold.to_str().unwrap(),
+            seeds.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("pairwise"), "{text}");
+    assert!(text.contains("1.0000"), "{text}");
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{not json").unwrap();
+    let out = bin()
+        .args([
+            "eval",
+            "-q",
+            "--gold",
+            bad.to_str().unwrap(),
+            seeds.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json"));
+}
+
+#[test]
+fn explain_a_translation_pair() {
+    let files = seed_files();
+    let (en, id) = (files[0].to_str().unwrap(), files[1].to_str().unwrap());
+    let seeds = seeds_dir();
+    let v = run_json(&[
+        "explain",
+        "-q",
+        "--format",
+        "json",
+        en,
+        id,
+        "--corpus",
+        seeds.to_str().unwrap(),
+    ]);
+    assert_eq!(v["a"]["lang"], "en");
+    assert_eq!(v["b"]["lang"], "id");
+    assert_eq!(v["same_language"], false);
+    assert_eq!(v["same_variant"], false);
+    assert_eq!(v["same_story"], true);
+    assert_eq!(v["corpus_documents"], 5);
+    assert!(v["shingle_jaccard"].as_f64().unwrap() < 0.1);
+    let anchors: Vec<&str> = v["shared_anchors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["anchor"].as_str().unwrap())
+        .collect();
+    assert!(anchors.contains(&"name aliyev"), "{anchors:?}");
+    assert!(anchors.contains(&"number 1200"), "{anchors:?}");
+    assert!(v["score"].as_f64().unwrap() >= v["story_threshold"].as_f64().unwrap());
+}
+
+#[test]
+fn explain_text_names_the_decision() {
+    let files = seed_files();
+    let out = bin()
+        .args([
+            "explain",
+            "-q",
+            files[0].to_str().unwrap(),
+            files[2].to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("shared anchors"), "{text}");
+    assert!(text.contains("decision:"), "{text}");
+    assert!(text.contains("shingle Jaccard: exact"), "{text}");
+}
