@@ -17,6 +17,7 @@ pub mod config;
 pub mod dedup;
 pub mod error;
 pub mod explain;
+pub mod html;
 pub mod lang;
 pub mod lsh;
 pub mod metrics;

@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::config::Config;
 use crate::dedup;
 use crate::error::Error;
+use crate::html;
 use crate::lang::{self, LangTag};
 use crate::lsh;
 use crate::minhash::{MinHasher, Signature, estimate};
@@ -35,6 +36,31 @@ pub struct DocRecord {
     pub features: StoryFeatures,
 }
 
+/// Extensions whose files are always treated as HTML.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
+/// The text of a file for the cleaner: HTML pages (by extension, or sniffed in
+/// any file) go through article extraction first, the title on the first line.
+pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<String, SkipReason> {
+    let by_extension = source
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| h.eq_ignore_ascii_case(e)));
+    if !by_extension && !html::looks_like_html(&raw.text) {
+        return Ok(raw.text);
+    }
+    let extracted = html::extract(&raw.text).map_err(|e| SkipReason::NoArticle {
+        error: e.to_string(),
+    })?;
+    Ok(match extracted.title {
+        Some(title) if !extracted.text.starts_with(title.trim()) => {
+            format!("{}\n\n{}", title.trim(), extracted.text)
+        }
+        _ => extracted.text,
+    })
+}
+
 /// The corpus furniture of `sources` (empty when the pass is disabled).
 pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Progress) -> Furniture {
     if !config.normalize.furniture.enabled {
@@ -46,7 +72,8 @@ pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Prog
         .filter_map(|s| {
             let profile = walk::read(s, &config.walk)
                 .ok()
-                .map(|raw| normalize::profile(&normalize::prepare(&raw.text)));
+                .and_then(|raw| article_text(s, raw).ok())
+                .map(|text| normalize::profile(&normalize::prepare(&text)));
             progress.inc();
             profile
         })
@@ -61,13 +88,15 @@ pub fn clean_file(
     furniture: &Furniture,
 ) -> Result<(Cleaned, Encoding), SkipReason> {
     let raw = walk::read(source, &config.walk)?;
-    let cleaned = normalize::finish(normalize::prepare(&raw.text), Some(furniture));
+    let encoding = raw.encoding;
+    let text = article_text(source, raw)?;
+    let cleaned = normalize::finish(normalize::prepare(&text), Some(furniture));
     if cleaned.words < config.normalize.min_words {
         return Err(SkipReason::TooShort {
             words: cleaned.words,
         });
     }
-    Ok((cleaned, raw.encoding))
+    Ok((cleaned, encoding))
 }
 
 /// The per-document stages for one file.
@@ -300,6 +329,10 @@ pub fn report(
                 .iter()
                 .filter(|d| d.encoding == Encoding::Windows1252)
                 .count(),
+            decoded_from_declared_charset: docs
+                .iter()
+                .filter(|d| d.encoding == Encoding::Declared)
+                .count(),
             languages,
         },
         stories,
@@ -316,6 +349,7 @@ fn skip_kind(r: &SkipReason) -> &'static str {
         SkipReason::TooShort { .. } => "too_short",
         SkipReason::SymlinkLoop => "symlink_loop",
         SkipReason::Symlink => "symlink",
+        SkipReason::NoArticle { .. } => "no_article",
         SkipReason::Walk { .. } => "walk",
     }
 }

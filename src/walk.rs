@@ -69,6 +69,8 @@ pub enum SkipReason {
     SymlinkLoop,
     /// A symbolic link met while walking without `--follow`.
     Symlink,
+    /// An HTML page with no text to extract.
+    NoArticle { error: String },
     /// Any other walking error (e.g. a directory that cannot be listed).
     Walk { error: String },
 }
@@ -87,6 +89,7 @@ impl std::fmt::Display for SkipReason {
             }
             SkipReason::SymlinkLoop => write!(f, "symbolic link loop"),
             SkipReason::Symlink => write!(f, "symbolic link not followed (use --follow)"),
+            SkipReason::NoArticle { error } => write!(f, "HTML without article text: {error}"),
             SkipReason::Walk { error } => write!(f, "cannot walk: {error}"),
         }
     }
@@ -209,8 +212,12 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 #[serde(rename_all = "snake_case")]
 pub enum Encoding {
     Utf8,
-    /// Not valid UTF-8: decoded as Windows-1252 (every byte maps to a character).
+    /// Not valid UTF-8 and no charset declared: decoded as Windows-1252 (every
+    /// byte maps to a character).
     Windows1252,
+    /// Not valid UTF-8: decoded with the charset the page declares
+    /// (`<meta charset=…>` or `charset=` in the first kilobyte).
+    Declared,
 }
 
 /// A file's text, decoded.
@@ -270,14 +277,37 @@ pub fn decode(bytes: Vec<u8>) -> Result<RawDoc, SkipReason> {
         }
         Err(err) => {
             let bytes = err.into_bytes();
-            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            (cow.into_owned(), Encoding::Windows1252)
+            match declared_charset(&bytes) {
+                Some(enc) => {
+                    let (cow, _, _) = enc.decode(&bytes);
+                    (cow.into_owned(), Encoding::Declared)
+                }
+                None => {
+                    let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+                    (cow.into_owned(), Encoding::Windows1252)
+                }
+            }
         }
     };
     if text.trim().is_empty() {
         return Err(SkipReason::Empty);
     }
     Ok(RawDoc { text, encoding })
+}
+
+/// The encoding named by `charset=` in the first kilobyte (HTML `<meta>`), if
+/// it is a known label other than UTF-8 (the bytes are not valid UTF-8).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')
+        .collect();
+    encoding_rs::Encoding::for_label(&label).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 /// UTF-16 text also contains NULs; we treat it as binary unless it has a BOM.
@@ -302,6 +332,16 @@ mod tests {
         let doc = decode(b"caf\xe9 \x93quoted\x94".to_vec()).unwrap();
         assert_eq!(doc.text, "café \u{201c}quoted\u{201d}");
         assert_eq!(doc.encoding, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn declared_charset_is_used_for_legacy_pages() {
+        // "Привет" in Windows-1251, declared in a meta tag.
+        let mut bytes = b"<html><head><meta charset=\"windows-1251\"></head><body>".to_vec();
+        bytes.extend([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]);
+        let doc = decode(bytes).unwrap();
+        assert!(doc.text.contains("Привет"));
+        assert_eq!(doc.encoding, Encoding::Declared);
     }
 
     #[test]

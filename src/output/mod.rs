@@ -34,6 +34,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Documents that were not valid UTF-8 and were decoded as Windows-1252.
     pub decoded_as_windows_1252: usize,
+    /// Documents that were not valid UTF-8 and declared their charset (HTML).
+    pub decoded_from_declared_charset: usize,
     pub languages: BTreeMap<String, usize>,
 }
 
@@ -78,7 +80,7 @@ pub enum Relation {
 pub struct SkippedFile {
     pub path: String,
     /// A stable machine-readable code (`binary`, `too_large`, `unreadable`,
-    /// `empty`, `too_short`, `symlink_loop`, `walk`).
+    /// `empty`, `too_short`, `symlink_loop`, `symlink`, `no_article`, `walk`).
     pub kind: String,
     /// A human-readable explanation.
     pub reason: String,

@@ -22,6 +22,12 @@ pub struct StoryFeatures {
 /// Words shorter than this (in characters) carry no topic.
 const MIN_WORD_CHARS: usize = 3;
 
+/// Content words kept per document: the `WORD_SAMPLE` smallest hashes, a
+/// consistent sample (bottom-k sketch) — a word kept in one document is kept in
+/// every document that has it among its own smallest hashes, so overlaps survive
+/// while memory per document stays bounded.
+pub const WORD_SAMPLE: usize = 256;
+
 /// Extract the features of a cleaned document.
 pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     let mut anchors_out = Vec::new();
@@ -62,6 +68,7 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     });
     words.sort_unstable();
     words.dedup();
+    words.truncate(WORD_SAMPLE);
     StoryFeatures {
         anchors: anchors_out,
         guessed,

@@ -80,14 +80,20 @@ pub const COMMON_SHARE: f64 = 0.3;
 /// attested in two or more languages). Counts are per variant, so near-copies
 /// do not make a name look common.
 fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<u64>, Vec<u64>)> {
-    let mut per_lang: HashMap<&str, std::collections::HashSet<u32>> = HashMap::new();
-    let mut lang_df: HashMap<(&str, u64), std::collections::HashSet<u32>> = HashMap::new();
+    // Count each variant once, through its first member (its "leader").
+    let mut leader_seen = vec![false; docs.len()];
+    let mut per_lang: HashMap<&str, u32> = HashMap::new();
+    let mut lang_df: HashMap<(&str, u64), u32> = HashMap::new();
     let mut languages_of: HashMap<u64, (&str, bool)> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
-        let v = variant_of[i];
-        per_lang.entry(d.lang).or_default().insert(v);
-        for &f in &d.features.guessed {
-            lang_df.entry((d.lang, f)).or_default().insert(v);
+        let v = variant_of[i] as usize;
+        let leader = v < leader_seen.len() && !leader_seen[v];
+        if leader {
+            leader_seen[v] = true;
+            *per_lang.entry(d.lang).or_insert(0) += 1;
+            for &f in &d.features.guessed {
+                *lang_df.entry((d.lang, f)).or_insert(0) += 1;
+            }
         }
         for &f in &d.features.anchors {
             let e = languages_of.entry(f).or_insert((d.lang, false));
@@ -98,11 +104,11 @@ fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<u64>, Vec
     }
     docs.par_iter()
         .map(|d| {
-            let n = per_lang.get(d.lang).map_or(0, |s| s.len());
+            let n = per_lang.get(d.lang).copied().unwrap_or(0) as usize;
             let common = |f: &u64| {
                 n >= COMMON_MIN_DOCS
                     && d.features.guessed.binary_search(f).is_ok()
-                    && lang_df.get(&(d.lang, *f)).map_or(0, |s| s.len()) as f64
+                    && lang_df.get(&(d.lang, *f)).copied().unwrap_or(0) as f64
                         >= COMMON_SHARE * n as f64
             };
             let anchors: Vec<u64> = d
@@ -230,7 +236,7 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
 /// by `index_features × max_df`.
 pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
     let n = model.docs.len();
-    let max_df = (n / 20).clamp(100, 2000) as u32;
+    let max_df = (n / 20).clamp(100, 500) as u32;
     let k = config.index_features;
     let by_anchor: Vec<Vec<u32>> = model
         .docs
