@@ -47,7 +47,7 @@ impl Default for StoryConfig {
             threshold: 0.3,
             word_weight: 0.5,
             cross_language_boost: 1.3,
-            candidates: 40,
+            candidates: 20,
             index_features: 64,
             min_edge: 0.05,
             neighbour_floor: 0.4,
@@ -133,8 +133,11 @@ impl Model {
     pub fn new(docs: &[StoryDoc], variant_of: &[u32]) -> Model {
         let n = docs.len();
         let specific = specific_anchors(docs, variant_of);
-        let anchors = Vocab::build(n, specific.iter().map(|(a, _)| a.as_slice()));
-        let words = Vocab::build(n, docs.iter().map(|d| d.features.words.as_slice()));
+        let anchor_sets: Vec<&[u64]> = specific.iter().map(|(a, _)| a.as_slice()).collect();
+        let anchors = Vocab::build(n, &anchor_sets);
+        drop(anchor_sets);
+        let word_sets: Vec<&[u64]> = docs.iter().map(|d| d.features.words.as_slice()).collect();
+        let words = Vocab::build(n, &word_sets);
         let vecs = specific
             .into_par_iter()
             .zip(docs.par_iter())

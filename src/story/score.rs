@@ -20,16 +20,27 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    /// Count document frequencies over per-document feature sets.
-    pub fn build<'a>(n: usize, sets: impl Iterator<Item = &'a [u64]>) -> Vocab {
-        let mut counts: HashMap<u64, u32> = HashMap::new();
-        for set in sets {
-            for &f in set {
-                *counts.entry(f).or_insert(0) += 1;
-            }
-        }
+    /// Count document frequencies over per-document feature sets (in parallel:
+    /// one map per worker, merged).
+    pub fn build(n: usize, sets: &[&[u64]]) -> Vocab {
+        use rayon::prelude::*;
+        let counts: HashMap<u64, u32> = sets
+            .par_iter()
+            .fold(HashMap::new, |mut m: HashMap<u64, u32>, set| {
+                for &f in *set {
+                    *m.entry(f).or_insert(0) += 1;
+                }
+                m
+            })
+            .reduce(HashMap::new, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (k, v) in small {
+                    *big.entry(k).or_insert(0) += v;
+                }
+                big
+            });
         let mut pairs: Vec<(u64, u32)> = counts.into_iter().collect();
-        pairs.sort_unstable();
+        pairs.par_sort_unstable();
         let idf = |df: u32| (1.0 + n as f64 / df.max(1) as f64).ln();
         Vocab {
             n,
@@ -223,7 +234,8 @@ mod tests {
     #[test]
     fn idf_weights_and_ids() {
         let sets: Vec<Vec<u64>> = vec![vec![1, 2], vec![2, 3], vec![2]];
-        let v = Vocab::build(3, sets.iter().map(|s| s.as_slice()));
+        let refs: Vec<&[u64]> = sets.iter().map(|s| s.as_slice()).collect();
+        let v = Vocab::build(3, &refs);
         assert_eq!(v.len(), 3);
         let id2 = v.id(2).unwrap();
         assert_eq!(v.df(id2), 3);
@@ -235,7 +247,8 @@ mod tests {
     #[test]
     fn cosine_of_identical_documents_is_one_and_languages_matter() {
         let sets: Vec<Vec<u64>> = vec![vec![10, 20, 30], vec![10, 20, 40]];
-        let av = Vocab::build(2, sets.iter().map(|s| s.as_slice()));
+        let refs: Vec<&[u64]> = sets.iter().map(|s| s.as_slice()).collect();
+        let av = Vocab::build(2, &refs);
         let wv = Vocab::default();
         let ids = av.ids(&[10, 20, 30]);
         let a = DocVec::new(ids.clone(), ids.clone(), vec![], &av, &wv);
