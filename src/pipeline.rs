@@ -39,26 +39,28 @@ pub struct DocRecord {
 /// Extensions whose files are always treated as HTML.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
-/// The text of a file for the cleaner: HTML pages (by extension, or sniffed in
-/// any file) go through article extraction first, the title on the first line.
-pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<String, SkipReason> {
+/// The text of a file for the cleaner, and whether it was extracted from HTML:
+/// HTML pages (by extension, or sniffed in any file) go through article
+/// extraction first, the title on the first line.
+pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool), SkipReason> {
     let by_extension = source
         .path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| h.eq_ignore_ascii_case(e)));
     if !by_extension && !html::looks_like_html(&raw.text) {
-        return Ok(raw.text);
+        return Ok((raw.text, false));
     }
     let extracted = html::extract(&raw.text).map_err(|e| SkipReason::NoArticle {
         error: e.to_string(),
     })?;
-    Ok(match extracted.title {
+    let text = match extracted.title {
         Some(title) if !extracted.text.starts_with(title.trim()) => {
             format!("{}\n\n{}", title.trim(), extracted.text)
         }
         _ => extracted.text,
-    })
+    };
+    Ok((text, true))
 }
 
 /// The corpus furniture of `sources` (empty when the pass is disabled).
@@ -73,7 +75,7 @@ pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Prog
             let profile = walk::read(s, &config.walk)
                 .ok()
                 .and_then(|raw| article_text(s, raw).ok())
-                .map(|text| normalize::profile(&normalize::prepare(&text)));
+                .map(|(text, _)| normalize::profile(&normalize::prepare(&text)));
             progress.inc();
             profile
         })
@@ -89,8 +91,13 @@ pub fn clean_file(
 ) -> Result<(Cleaned, Encoding), SkipReason> {
     let raw = walk::read(source, &config.walk)?;
     let encoding = raw.encoding;
-    let text = article_text(source, raw)?;
-    let cleaned = normalize::finish(normalize::prepare(&text), Some(furniture));
+    let (text, extracted) = article_text(source, raw)?;
+    let prepared = normalize::prepare(&text);
+    let cleaned = if extracted {
+        normalize::finish_extracted(prepared, Some(furniture))
+    } else {
+        normalize::finish(prepared, Some(furniture))
+    };
     if cleaned.words < config.normalize.min_words {
         return Err(SkipReason::TooShort {
             words: cleaned.words,

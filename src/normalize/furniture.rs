@@ -113,6 +113,15 @@ impl Furniture {
         !self.repeated.is_empty() && self.repeated.contains(&line_key(line))
     }
 
+    /// `(contains, is_repeated)` of a line, its key computed once.
+    pub fn lookup(&self, line: &str) -> (bool, bool) {
+        if self.is_empty() {
+            return (false, false);
+        }
+        let key = line_key(line);
+        (self.keys.contains(&key), self.repeated.contains(&key))
+    }
+
     pub fn len(&self) -> usize {
         self.keys.len() + self.repeated.len()
     }

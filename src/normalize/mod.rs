@@ -6,19 +6,26 @@
 //!    lines or prefixes;
 //! 3. repeated lines inside the document (captions printed twice);
 //! 4. [`furniture`]: lines that repeat across unrelated documents of the corpus;
-//! 5. page edges: runs of short, non-prose lines before the first and after the
-//!    last paragraph of prose (a title just before the article is kept).
+//! 5. [`classify`]: the article is the run of lines with the best score (length,
+//!    stopword density in the document's language ([`stopwords`]), punctuation,
+//!    links, section headers ([`sections`])); what lies outside it (menus, link
+//!    lists, comments, footers) goes, except its head: the title (and
+//!    subtitle, standfirst, dateline) just above it.
 //!
 //! Everything removed is recorded with its [`Reason`].
 
+pub mod classify;
 pub mod furniture;
 pub mod rules;
+pub mod sections;
+pub mod stopwords;
 pub mod unicode;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use classify::{Context, Item, Kind};
 pub use furniture::{Furniture, FurnitureConfig, LineProfile};
 pub use rules::Reason;
 
@@ -162,64 +169,147 @@ pub fn profile(p: &Prepared) -> LineProfile {
     LineProfile::from_lines(p.lines.iter().map(|l| l.text.as_str()))
 }
 
-/// Finish cleaning: drop corpus furniture and page edges, pick the title.
-pub fn finish(mut p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
+/// Finish cleaning: drop corpus furniture, find the article among the page's
+/// lines ([`classify`]), pick the title.
+pub fn finish(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
+    finish_with(p, furniture, true)
+}
+
+/// Finish cleaning text that an HTML extractor already cut to the article:
+/// the rules and corpus furniture apply, the article selection does not.
+pub fn finish_extracted(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
+    finish_with(p, furniture, false)
+}
+
+fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
     let all = std::mem::take(&mut p.lines);
-    let repeated: Vec<bool> = all
+    let kinds: Vec<Kind> = all
         .iter()
-        .map(|l| furniture.is_some_and(|f| f.is_repeated(&l.text)))
+        .map(|l| match furniture.map(|f| f.lookup(&l.text)) {
+            Some((true, _)) => Kind::Furniture,
+            Some((false, true)) => Kind::Repeated,
+            _ => Kind::Own,
+        })
         .collect();
-    // The core: from the first to the last prose line that is the document's own.
-    let own_prose = |i: usize| !repeated[i] && is_prose(&all[i].text);
-    let core = (0..all.len())
-        .find(|&i| own_prose(i))
-        .zip((0..all.len()).rev().find(|&i| own_prose(i)));
-    let mut lines = Vec::with_capacity(all.len());
-    for (i, line) in all.into_iter().enumerate() {
-        let outside_core = repeated[i] && core.is_some_and(|(first, last)| i < first || i > last);
-        if outside_core || furniture.is_some_and(|f| f.contains(&line.text)) {
-            p.removed.push(Removed {
-                line: line.number,
-                text: line.text,
-                reason: Reason::Furniture,
+
+    // The page in input order: kept lines and whole lines removed by the rules
+    // (a stripped dateline shares its number with the kept rest of its line).
+    p.removed.sort_by_key(|r| r.line);
+    let mut items: Vec<Item> = Vec::with_capacity(all.len() + p.removed.len());
+    let mut line_of_item: Vec<Option<usize>> = Vec::with_capacity(items.capacity());
+    let (mut i, mut r) = (0, 0);
+    while i < all.len() || r < p.removed.len() {
+        let take_removed =
+            r < p.removed.len() && (i == all.len() || p.removed[r].line < all[i].number);
+        if take_removed {
+            let removed = &p.removed[r];
+            r += 1;
+            if i < all.len() && removed.line == all[i].number {
+                continue;
+            }
+            items.push(Item {
+                text: &removed.text,
+                kind: Kind::Removed(removed.reason),
             });
+            line_of_item.push(None);
         } else {
-            lines.push(line);
+            if r < p.removed.len() && p.removed[r].line == all[i].number {
+                r += 1;
+            }
+            items.push(Item {
+                text: &all[i].text,
+                kind: kinds[i],
+            });
+            line_of_item.push(Some(i));
+            i += 1;
         }
     }
-    let prose: Vec<bool> = lines.iter().map(|l| is_prose(&l.text)).collect();
-    let mut keep = vec![true; lines.len()];
-    let mut title_index = None;
-    if let (Some(first), Some(last)) = (
-        prose.iter().position(|&g| g),
-        prose.iter().rposition(|&g| g),
-    ) {
-        // The title: the closest title-like line before the first paragraph.
-        title_index = (0..first).rev().find(|&i| is_title_like(&lines[i].text));
-        for (i, k) in keep.iter_mut().enumerate().take(first) {
-            *k = Some(i) == title_index;
+
+    let sample = language_sample(&all, &kinds);
+    let ctx = Context {
+        stopwords: stopwords::best_list(&sample).map(|(_, list)| list),
+        script: classify::main_script(&sample),
+    };
+    let selection = if select {
+        classify::select(&items, &ctx)
+    } else {
+        None
+    };
+
+    let mut keep = vec![false; all.len()];
+    let title_index = match selection {
+        Some((start, end)) => {
+            for line in line_of_item[start..=end].iter().flatten() {
+                keep[*line] = kinds[*line] != Kind::Furniture;
+            }
+            // The title: in the head above the article (its title, subtitle,
+            // standfirst, byline, date), the first of at most two adjacent
+            // headlines closest to the article (or else the closest title-like
+            // line). The head ends at a menu item, a section header or a line
+            // of other documents; it is kept with the article.
+            let (mut title, mut headlines) = (None, 0);
+            for &l in line_of_item[..start]
+                .iter()
+                .rev()
+                .flatten()
+                .filter(|&&l| kinds[l] != Kind::Furniture)
+                .take(TITLE_LOOKBACK)
+            {
+                let text = &all[l].text;
+                if kinds[l] != Kind::Own
+                    || sections::header(text).is_some()
+                    || word_count(text) < MIN_HEAD_WORDS
+                {
+                    break;
+                }
+                if headlines > 0 && !is_headline(text) {
+                    break;
+                }
+                if is_title_like(text) && (title.is_none() || is_headline(text)) {
+                    title = Some(l);
+                    if is_headline(text) {
+                        headlines += 1;
+                        if headlines == MAX_HEADLINES {
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some(t) = title {
+                // The head between the title and the article stays with it.
+                let first = line_of_item[start..].iter().flatten().next().copied();
+                for k in t..first.unwrap_or(t + 1) {
+                    keep[k] = kinds[k] == Kind::Own;
+                }
+                Some(t)
+            } else {
+                keep.iter().position(|&k| k)
+            }
         }
-        for k in keep.iter_mut().skip(last + 1) {
-            *k = false;
+        None => {
+            for (k, kind) in keep.iter_mut().zip(&kinds) {
+                *k = *kind != Kind::Furniture;
+            }
+            keep.iter().position(|&k| k)
         }
-        if title_index.is_none() {
-            title_index = Some(first);
-        }
-    } else if !lines.is_empty() {
-        title_index = Some(0);
-    }
+    };
+
     let mut cleaned = Cleaned::default();
-    for (i, (line, kept)) in lines.into_iter().zip(keep).enumerate() {
-        if kept {
+    for (i, line) in all.into_iter().enumerate() {
+        if keep[i] {
             if Some(i) == title_index {
                 cleaned.title = title_text(&line.text);
             }
             cleaned.lines.push(line.text);
         } else {
+            let reason = match kinds[i] {
+                Kind::Furniture | Kind::Repeated => Reason::Furniture,
+                _ => Reason::PageEdge,
+            };
             p.removed.push(Removed {
                 line: line.number,
                 text: line.text,
-                reason: Reason::PageEdge,
+                reason,
             });
         }
     }
@@ -229,28 +319,77 @@ pub fn finish(mut p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
     cleaned
 }
 
+/// How many lines before the article are searched for its title.
+const TITLE_LOOKBACK: usize = 4;
+/// A title and a subtitle.
+const MAX_HEADLINES: usize = 2;
+/// A line of fewer words ends the head above an article (a menu item).
+const MIN_HEAD_WORDS: usize = 3;
+/// Bytes of text used to choose the stopword list.
+const LANGUAGE_SAMPLE_BYTES: usize = 2048;
+/// Lines of at least this many bytes make the language sample.
+const LANGUAGE_SAMPLE_LINE_BYTES: usize = 48;
+
+/// The page's own longer lines (its prose, mostly), to choose the stopword
+/// list; all its own lines when it has no long one.
+fn language_sample(lines: &[Line], kinds: &[Kind]) -> String {
+    let mut sample = String::new();
+    for long_only in [true, false] {
+        for (line, kind) in lines.iter().zip(kinds) {
+            if sample.len() >= LANGUAGE_SAMPLE_BYTES {
+                break;
+            }
+            if *kind == Kind::Own && (!long_only || line.text.len() >= LANGUAGE_SAMPLE_LINE_BYTES) {
+                sample.push_str(&line.text);
+                sample.push('\n');
+            }
+        }
+        if !sample.is_empty() {
+            break;
+        }
+    }
+    sample
+}
+
 /// Clean one document on its own (no corpus furniture).
 pub fn clean(text: &str) -> Cleaned {
     finish(prepare(text), None)
 }
 
-const SENTENCE_END: &[char] = &[
-    '.', '!', '?', '"', '\'', ')', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{061F}', '\u{06D4}',
-    '\u{0964}', '\u{0965}', '\u{104B}', '\u{2026}', ':', ';',
-];
-
 /// A paragraph of prose: long, or a full sentence of a few words.
 pub fn is_prose(line: &str) -> bool {
     let words = word_count(line);
-    words >= 10 || (words >= 5 && line.trim_end().ends_with(SENTENCE_END))
+    words >= 10 || (words >= 5 && line.trim_end().ends_with(classify::SENTENCE_END))
 }
 
-/// A line that can serve as a title: a few words, not a label ending in ':'.
+/// A line that can serve as a title: a few words, less than a third of them
+/// numbers (a dateline or timestamp is not a title), not a label ending in
+/// ':', not a bullet point.
 fn is_title_like(line: &str) -> bool {
     let words = word_count(line);
     let unspaced = line.chars().any(is_unspaced);
-    (words >= 3 || (unspaced && words >= 2)) && words <= 40 && !line.ends_with(':')
+    let (mut tokens, mut numbers) = (0, 0);
+    let mut buf = String::new();
+    crate::tokenize::for_each_token(line, &mut buf, |t| {
+        tokens += 1;
+        if t.chars().all(char::is_numeric) {
+            numbers += 1;
+        }
+    });
+    (words >= 3 || (unspaced && words >= 2))
+        && words <= 40
+        && 3 * numbers < tokens
+        && !line.ends_with(':')
+        && !line.starts_with(['•', '·', '*', '-', '>', '»', '▪', '◦', '‣'])
 }
+
+/// A headline rather than a standfirst: at most [`HEADLINE_WORDS`] words, not
+/// ending with a full stop.
+fn is_headline(line: &str) -> bool {
+    word_count(line) <= HEADLINE_WORDS && !line.ends_with('.')
+}
+
+const HEADLINE_WORDS: usize = 15;
 
 fn title_text(line: &str) -> String {
     const MAX: usize = 200;
@@ -327,6 +466,53 @@ mod tests {
         assert_eq!(clean(ar).lines, [ar]);
         let th = "ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผลที่รัสเซียจะเข้าแทรกแซงความขัดแย้ง";
         assert_eq!(clean(th).lines, [th]);
+    }
+
+    #[test]
+    fn menus_link_lists_and_comments_around_the_article_go() {
+        let text = "Home\nWorld\nBusiness\nSport\n\
+            Central bank raises rates again\n\
+            The central bank raised interest rates by half a point on Tuesday, its third increase this year, as it tries to bring inflation back to its target.\n\
+            Economists had expected the move after figures last week showed that prices rose faster than at any time in the past decade.\n\
+            The governor said the bank was ready to act again if needed, and that the labour market remained strong despite the increases.\n\
+            Mortgage lenders are expected to pass the increase on to borrowers within days, adding to the pressure on households already struggling with higher bills.\n\
+            Most Read\n\
+            Storm leaves thousands without power\n\
+            Heavy rain flooded hundreds of homes in the northern province over the weekend, officials said on Monday.\n\
+            Team wins cup after dramatic final\n\
+            3 Comments\n\
+            jdoe\n\
+            I think this is a really good decision and it should have been taken a long time ago by the bank.\n\
+            anna\n\
+            No it is not, they are going to make the situation worse for all of us who rent a flat in the city.\n\
+            Contact\nPrivacy Policy\n";
+        let c = clean(text);
+        assert_eq!(c.title, "Central bank raises rates again");
+        assert_eq!(c.lines.len(), 5, "{:#?}", c.lines);
+        assert!(c.lines[4].starts_with("Mortgage lenders"));
+        assert!(
+            c.removed
+                .iter()
+                .any(|r| r.reason == Reason::PageEdge && r.text.starts_with("I think"))
+        );
+    }
+
+    #[test]
+    fn non_latin_pages_lose_their_menus() {
+        let ar = "الرئيسية\nأخبار\nرياضة\n\
+            قال الرئيس الأذربيجاني يوم الأحد إنه لا يوجد سبب لتدخل روسيا في النزاع الذي بدأ قبل شهر.\n\
+            وأضاف أن بلاده مستعدة لاستخدام كل الوسائل لاستعادة الأراضي إذا فشلت المحادثات مع أرمينيا.\n\
+            اتصل بنا\nسياسة الخصوصية\n";
+        let c = clean(ar);
+        assert_eq!(c.lines.len(), 2, "{:#?}", c.lines);
+        let ja = "ホーム\nニュース\nスポーツ\n\
+            アリエフ大統領、ロシアの介入は不要と発言\n\
+            アゼルバイジャンのアリエフ大統領は日曜日、ロシアがこの紛争に介入する理由はないと述べた。\n\
+            戦闘は一か月以上続いており、双方の死者は千二百人を超えたと報じられている。\n\
+            関連記事\nお問い合わせ\n";
+        let c = clean(ja);
+        assert_eq!(c.title, "アリエフ大統領、ロシアの介入は不要と発言");
+        assert_eq!(c.lines.len(), 3, "{:#?}", c.lines);
     }
 
     #[test]

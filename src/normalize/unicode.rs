@@ -1,6 +1,11 @@
 //! Unicode clean-up of one line: NFKC, unified quotes and dashes, one kind of
 //! space, no zero-width or control characters, markdown link syntax reduced to
 //! its text. ASCII lines take a fast path.
+//!
+//! A few characters are kept as written although NFKC would rewrite them,
+//! because the rewrite changes the text a reader sees and copies (see
+//! [`is_kept_as_written`]): full-width CJK punctuation and the Thai and Lao
+//! vowel SARA AM.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -10,7 +15,15 @@ pub fn normalize_line(line: &str, out: &mut String) {
     if line.is_ascii() {
         push_mapped(line.chars(), out);
     } else {
-        push_mapped(line.nfkc(), out);
+        let mut start = 0;
+        for (i, c) in line.char_indices() {
+            if is_kept_as_written(c) {
+                push_mapped(line[start..i].nfkc(), out);
+                push_mapped(std::iter::once(c), out);
+                start = i + c.len_utf8();
+            }
+        }
+        push_mapped(line[start..].nfkc(), out);
     }
     strip_markdown(out);
     let trimmed = out.trim();
@@ -19,8 +32,19 @@ pub fn normalize_line(line: &str, out: &mut String) {
     }
 }
 
+/// Characters NFKC would rewrite that are kept as written: full-width
+/// punctuation (not letters or digits, which fold to ASCII) and Thai and Lao
+/// SARA AM. None of them combines with its neighbours, so normalizing the text
+/// around them separately gives the same result. (Indic nukta letters, which
+/// NFKC decomposes, are left to NFKC: the decomposed form is what the story
+/// stage's transliteration matches best.)
+pub fn is_kept_as_written(c: char) -> bool {
+    matches!(c as u32,
+        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3)
+}
+
 fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) {
-    let mut last_space = true;
+    let mut last_space = out.is_empty() || out.ends_with(' ');
     for c in chars {
         let mapped = match c {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
@@ -110,6 +134,20 @@ mod tests {
         assert_eq!(norm("ＡＢＣ１２３ ﬁne"), "ABC123 fine");
         // Arabic presentation forms fold to base letters.
         assert_eq!(norm("\u{FEF5}"), "\u{0644}\u{0622}");
+    }
+
+    #[test]
+    fn keeps_cjk_punctuation_and_thai_sara_am() {
+        // Full-width punctuation stays; full-width letters and digits still fold.
+        assert_eq!(
+            norm("北京（新华社）１２月，记者：ＡＢ"),
+            "北京（新华社）12月，记者：AB"
+        );
+        // NFKC would split SARA AM into NIKHAHIT + SARA AA.
+        assert_eq!(norm("\u{0E17}\u{0E33}"), "\u{0E17}\u{0E33}");
+        assert_eq!(norm("\u{0E97}\u{0EB3}"), "\u{0E97}\u{0EB3}");
+        // The text around them is still normalized.
+        assert_eq!(norm("ﬁ（“x”）"), "fi（\"x\"）");
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! Stopword lists per language, kept as data in `stopwords.txt` (sources and
+//! licences at the top of that file): for the stopword density of a line, the
+//! main sign of running prose in [`super::classify`].
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: stopwords are short, and looked up for every token of a page.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of stopwords.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// The data: `# comment` lines, then one line per language: its ISO 639-1
+/// code and its words, separated by spaces.
+pub const DATA: &str = include_str!("stopwords.txt");
+
+/// The lists in file order, and for each word the set of lists holding it
+/// (one bit per list).
+struct Lists {
+    langs: Vec<(&'static str, WordSet)>,
+    by_code: HashMap<&'static str, usize>,
+    by_word: HashMap<&'static str, u64, BuildHasherDefault<Fnv>>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let langs: Vec<(&'static str, WordSet)> = DATA
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut words = l.split(' ').filter(|w| !w.is_empty());
+            let code = words.next()?;
+            Some((code, words.collect()))
+        })
+        .collect();
+    // One bit per language: the data has fewer than 64 (checked by a test).
+    let mut by_word: HashMap<&'static str, u64, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (i, (_, words)) in langs.iter().enumerate().take(64) {
+        for w in words {
+            *by_word.entry(w).or_insert(0) |= 1 << i;
+        }
+    }
+    let by_code = langs
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (*c, i))
+        .collect();
+    Lists {
+        langs,
+        by_code,
+        by_word,
+    }
+});
+
+/// The stopwords of a language (ISO 639-1 code as [`crate::lang`] reports it).
+pub fn for_lang(code: &str) -> Option<&'static WordSet> {
+    LISTS.by_code.get(code).map(|&i| &LISTS.langs[i].1)
+}
+
+/// The language whose list covers most tokens of `text`: its code and list.
+/// `None` when no list covers at least [`MIN_COVERAGE`] of the tokens (a
+/// language without a list, or too little text). This is all the stopword
+/// density needs, and far cheaper than a full language identification.
+pub fn best_list(text: &str) -> Option<(&'static str, &'static WordSet)> {
+    let lists = &*LISTS;
+    let mut hits = [0u32; 64];
+    let mut tokens = 0u32;
+    let mut count = |t: &str| {
+        tokens += 1;
+        if let Some(&bits) = lists.by_word.get(t) {
+            let mut bits = bits;
+            while bits != 0 {
+                hits[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+    };
+    if text.is_ascii() {
+        // Fast path, same tokens as the tokenizer gives.
+        let mut word = String::new();
+        for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !raw.is_empty() {
+                word.clear();
+                word.push_str(raw);
+                word.make_ascii_lowercase();
+                count(&word);
+            }
+        }
+    } else {
+        let mut buf = String::new();
+        crate::tokenize::for_each_token(text, &mut buf, count);
+    }
+    let (best, &count) = hits
+        .iter()
+        .enumerate()
+        .take(lists.langs.len())
+        .max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i)))?;
+    if count < MIN_HITS || (count as f64) < MIN_COVERAGE * tokens as f64 {
+        return None;
+    }
+    let (code, words) = &lists.langs[best];
+    Some((code, words))
+}
+
+/// A list must cover this share of the tokens…
+pub const MIN_COVERAGE: f64 = 0.1;
+/// …and at least this many, to be chosen.
+pub const MIN_HITS: u32 = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::for_each_token;
+
+    #[test]
+    fn lists_load_for_detected_languages() {
+        for code in [
+            "en", "de", "fr", "es", "pt", "id", "ms", "ru", "uk", "ar", "he", "fa", "hi", "bn",
+            "ko", "zh", "ja", "el", "tr", "vi",
+        ] {
+            let list = for_lang(code).unwrap_or_else(|| panic!("no list for {code}"));
+            assert!(list.len() >= 25, "{code}: {}", list.len());
+        }
+        assert!(for_lang("th").is_none());
+        assert!(for_lang("und").is_none());
+    }
+
+    #[test]
+    fn words_are_single_lower_case_tokens() {
+        let mut buf = String::new();
+        assert!(LISTS.langs.len() <= 64);
+        for (code, list) in LISTS.langs.iter() {
+            for w in list {
+                let mut tokens = Vec::new();
+                for_each_token(w, &mut buf, |t| tokens.push(t.to_string()));
+                assert_eq!(tokens, [w.to_string()], "{code}: {w:?} is not one token");
+            }
+        }
+    }
+
+    #[test]
+    fn the_best_list_is_the_text_language() {
+        for (text, want) in [
+            (
+                "The president said on Sunday that there was no reason for Russia to intervene in the conflict.",
+                "en",
+            ),
+            (
+                "Der Präsident sagte am Sonntag, dass es keinen Grund für Russland gebe, in den Konflikt einzugreifen.",
+                "de",
+            ),
+            (
+                "Le président a déclaré dimanche qu'il n'y avait aucune raison pour que la Russie intervienne dans le conflit.",
+                "fr",
+            ),
+            (
+                "Президент заявил в воскресенье, что у России нет причин вмешиваться в конфликт, который продолжается.",
+                "ru",
+            ),
+            (
+                "قال الرئيس يوم الأحد إنه لا يوجد سبب لتدخل روسيا في النزاع الذي بدأ قبل شهر من الآن.",
+                "ar",
+            ),
+            (
+                "阿塞拜疆总统阿利耶夫周日表示，俄罗斯没有理由干预这场冲突，因为巴库并没有威胁亚美尼亚的领土。",
+                "zh",
+            ),
+            (
+                "アゼルバイジャンの大統領は日曜日、ロシアがこの紛争に介入する理由はないと述べた。",
+                "ja",
+            ),
+        ] {
+            assert_eq!(best_list(text).map(|(c, _)| c), Some(want), "{text}");
+        }
+        // Thai has no list; a menu has too few function words.
+        assert_eq!(
+            best_list("ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผล"),
+            None
+        );
+        assert_eq!(best_list("Home News Sport Weather"), None);
+    }
+
+    #[test]
+    fn function_words_are_listed() {
+        assert!(for_lang("en").unwrap().contains("the"));
+        assert!(for_lang("de").unwrap().contains("und"));
+        assert!(for_lang("ru").unwrap().contains("что"));
+        assert!(for_lang("ar").unwrap().contains("في"));
+        assert!(for_lang("zh").unwrap().contains("的"));
+        assert!(for_lang("ja").unwrap().contains("の"));
+        // Latin-script words are not counted in lists of other scripts.
+        assert!(!for_lang("hi").unwrap().contains("the"));
+    }
+}
