@@ -7,7 +7,7 @@
 use newsdedup::Config;
 use newsdedup::pipeline;
 use newsdedup::progress::Silent;
-use newsdedup::story::{self, StoryDoc};
+use newsdedup::story;
 
 fn main() -> anyhow::Result<()> {
     let config = Config {
@@ -18,13 +18,7 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: pair_scores DIR...");
     }
     let (docs, _) = pipeline::load(&config, &Silent)?;
-    let sdocs: Vec<StoryDoc> = docs
-        .iter()
-        .map(|d| StoryDoc {
-            features: &d.features,
-            lang: d.lang.code,
-        })
-        .collect();
+    let sdocs = pipeline::story_docs(&docs);
     let singletons: Vec<u32> = (0..sdocs.len() as u32).collect();
     let model = story::Model::new(&sdocs, &singletons);
     for (a, b) in story::candidate_pairs(&model, &config.story) {

@@ -13,7 +13,7 @@ use crate::output::round4;
 use crate::pipeline::{self, DocRecord};
 use crate::progress::Progress;
 use crate::shingle;
-use crate::story::{self, StoryDoc, anchors, score};
+use crate::story::{self, anchors, score};
 use crate::walk::Source;
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,13 +144,7 @@ pub fn explain(
     );
     let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
 
-    let story_docs: Vec<StoryDoc> = docs
-        .iter()
-        .map(|d| StoryDoc {
-            features: &d.features,
-            lang: d.lang.code,
-        })
-        .collect();
+    let story_docs = pipeline::story_docs(&docs);
     let variant_ids: Vec<u32> = (0..docs.len())
         .map(|i| variant_of(i).unwrap_or(i) as u32)
         .collect();

@@ -172,6 +172,16 @@ pub fn load(
     Ok((docs, skipped))
 }
 
+/// The story stage's view of the documents (borrowed, no copies).
+pub fn story_docs(docs: &[DocRecord]) -> Vec<StoryDoc<'_>> {
+    docs.iter()
+        .map(|d| StoryDoc {
+            features: &d.features,
+            lang: d.lang.code,
+        })
+        .collect()
+}
+
 /// Stories as lists of variants, each a list of document indices.
 pub struct Grouping {
     pub bands: lsh::Bands,
@@ -194,13 +204,7 @@ pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Gr
         let d = &docs[i as usize];
         (d.words, std::cmp::Reverse(d.content_hash))
     });
-    let story_docs: Vec<StoryDoc> = docs
-        .iter()
-        .map(|d| StoryDoc {
-            features: &d.features,
-            lang: d.lang.code,
-        })
-        .collect();
+    let story_docs = story_docs(docs);
     let initial: Vec<Vec<u32>> = variants.iter().map(|v| v.members.clone()).collect();
     let clusters = story::stories(&story_docs, initial, &config.story, progress);
     progress.phase("stories", clock.elapsed().as_secs_f64());
