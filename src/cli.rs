@@ -49,6 +49,8 @@ pub enum OutputFormat {
 #[derive(Debug, Clone, Args)]
 pub struct WalkArgs {
     /// File extensions to read when walking directories (comma-separated; `*` for all).
+    /// HTML pages (`.html`, `.htm`, or HTML content in any file) go through article
+    /// extraction first: use `--ext html,htm` for a folder of saved pages.
     #[arg(long, value_delimiter = ',', default_value = "txt")]
     pub ext: Vec<String>,
 
