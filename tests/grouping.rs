@@ -128,3 +128,15 @@ fn exact_and_lightly_edited_copies_are_one_variant() {
         .unwrap();
     assert_eq!(owl_story["size"], 1, "owl story: {owl_story}");
 }
+
+#[test]
+fn hidden_files_are_read_only_with_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "visible.txt", OWL_ARTICLE);
+    std::fs::create_dir(dir.path().join(".cache")).unwrap();
+    write(&dir.path().join(".cache"), "copy.txt", OWL_ARTICLE);
+    write(dir.path(), ".hidden.txt", BUDGET_ARTICLE);
+    let d = dir.path().to_str().unwrap();
+    assert_eq!(cluster(&[d])["summary"]["documents"], 1);
+    assert_eq!(cluster(&["--hidden", d])["summary"]["documents"], 3);
+}
