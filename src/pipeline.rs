@@ -63,24 +63,96 @@ pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool)
     Ok((text, true))
 }
 
+/// Corpora up to this size (sum of file sizes) keep pass 1's prepared text in
+/// memory for pass 2 instead of reading and cleaning every file twice.
+pub const CACHE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// A file read, decoded, extracted (HTML) and prepared: the per-document part
+/// of cleaning, before the corpus furniture is known.
+pub struct Scanned {
+    prepared: normalize::Prepared,
+    extracted: bool,
+    encoding: Encoding,
+}
+
+fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
+    let raw = walk::read(source, &config.walk)?;
+    let encoding = raw.encoding;
+    let (text, extracted) = article_text(source, raw)?;
+    Ok(Scanned {
+        prepared: normalize::prepare(&text),
+        extracted,
+        encoding,
+    })
+}
+
+fn finish_scanned(
+    s: Scanned,
+    config: &Config,
+    furniture: &Furniture,
+) -> Result<(Cleaned, Encoding), SkipReason> {
+    let cleaned = if s.extracted {
+        normalize::finish_extracted(s.prepared, Some(furniture))
+    } else {
+        normalize::finish(s.prepared, Some(furniture))
+    };
+    if cleaned.words < config.normalize.min_words {
+        return Err(SkipReason::TooShort {
+            words: cleaned.words,
+        });
+    }
+    Ok((cleaned, s.encoding))
+}
+
 /// The corpus furniture of `sources` (empty when the pass is disabled).
 pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Progress) -> Furniture {
+    scan_corpus(sources, config, progress, false).0
+}
+
+/// Pass 1: the corpus furniture; with `keep`, also every file's scan for pass 2
+/// (`None` when the pass is disabled or `keep` is false: pass 2 reads again).
+fn scan_corpus(
+    sources: &[Source],
+    config: &Config,
+    progress: &dyn Progress,
+    keep: bool,
+) -> (Furniture, Option<Vec<Result<Scanned, SkipReason>>>) {
     if !config.normalize.furniture.enabled {
-        return Furniture::default();
+        return (Furniture::default(), None);
     }
     progress.start("scan", sources.len() as u64);
+    if keep {
+        let scanned: Vec<Result<Scanned, SkipReason>> = sources
+            .par_iter()
+            .map(|s| {
+                let r = scan_file(s, config);
+                progress.inc();
+                r
+            })
+            .collect();
+        let profiles: Vec<normalize::LineProfile> = scanned
+            .par_iter()
+            .filter_map(|r| r.as_ref().ok().map(|s| normalize::profile(&s.prepared)))
+            .collect();
+        return (
+            Furniture::build(&profiles, &config.normalize.furniture),
+            Some(scanned),
+        );
+    }
     let profiles: Vec<normalize::LineProfile> = sources
         .par_iter()
         .filter_map(|s| {
-            let profile = walk::read(s, &config.walk)
+            let profile = scan_file(s, config)
                 .ok()
-                .and_then(|raw| article_text(s, raw).ok())
-                .map(|(text, _)| normalize::profile(&normalize::prepare(&text)));
+                .map(|s| normalize::profile(&s.prepared));
             progress.inc();
             profile
         })
         .collect();
-    Furniture::build(&profiles, &config.normalize.furniture)
+    (
+        Furniture::build(&profiles, &config.normalize.furniture),
+        None,
+    )
 }
 
 /// Read and clean one file (the furniture is the corpus's).
@@ -89,31 +161,21 @@ pub fn clean_file(
     config: &Config,
     furniture: &Furniture,
 ) -> Result<(Cleaned, Encoding), SkipReason> {
-    let raw = walk::read(source, &config.walk)?;
-    let encoding = raw.encoding;
-    let (text, extracted) = article_text(source, raw)?;
-    let prepared = normalize::prepare(&text);
-    let cleaned = if extracted {
-        normalize::finish_extracted(prepared, Some(furniture))
-    } else {
-        normalize::finish(prepared, Some(furniture))
-    };
-    if cleaned.words < config.normalize.min_words {
-        return Err(SkipReason::TooShort {
-            words: cleaned.words,
-        });
-    }
-    Ok((cleaned, encoding))
+    finish_scanned(scan_file(source, config)?, config, furniture)
 }
 
 /// The per-document stages for one file.
 fn process(
     source: &Source,
+    scanned: Option<Result<Scanned, SkipReason>>,
     config: &Config,
     furniture: &Furniture,
     hasher: &MinHasher,
 ) -> Result<DocRecord, SkipReason> {
-    let (cleaned, encoding) = clean_file(source, config, furniture)?;
+    let (cleaned, encoding) = match scanned {
+        Some(s) => finish_scanned(s?, config, furniture)?,
+        None => clean_file(source, config, furniture)?,
+    };
     let text = cleaned.text();
     let lang = lang::detect(&text);
     let shingles = shingle::shingles(&text, &config.shingle);
@@ -136,24 +198,40 @@ pub fn load(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
+    load_with_cache(config, progress, CACHE_BYTES)
+}
+
+/// [`load`], keeping pass 1's scans in memory when the corpus is at most `cache_bytes`.
+pub fn load_with_cache(
+    config: &Config,
+    progress: &dyn Progress,
+    cache_bytes: u64,
+) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
     config.validate()?;
     let clock = std::time::Instant::now();
     let listing = walk::list(&config.paths, &config.walk)?;
     progress.phase("walk", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let furniture = corpus_furniture(&listing.sources, config, progress);
+    let keep = walk::total_bytes(&listing.sources) <= cache_bytes;
+    let (furniture, cache) = scan_corpus(&listing.sources, config, progress, keep);
     progress.phase("furniture", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
     let hasher = MinHasher::new(&config.minhash);
     progress.start("analyse", listing.sources.len() as u64);
+    let mut cache: Vec<Option<Result<Scanned, SkipReason>>> = match cache {
+        Some(c) => c.into_iter().map(Some).collect(),
+        None => (0..listing.sources.len()).map(|_| None).collect(),
+    };
     let results: Vec<Result<DocRecord, Skipped>> = listing
         .sources
         .par_iter()
-        .map(|s| {
-            let r = process(s, config, &furniture, &hasher).map_err(|reason| Skipped {
-                path: s.display(),
-                reason,
-            });
+        .zip(cache.par_iter_mut())
+        .map(|(s, cached)| {
+            let r =
+                process(s, cached.take(), config, &furniture, &hasher).map_err(|reason| Skipped {
+                    path: s.display(),
+                    reason,
+                });
             progress.inc();
             r
         })
@@ -370,4 +448,40 @@ pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error
     let (docs, skipped) = load(config, progress)?;
     let grouping = group(&docs, config, progress);
     report(&docs, skipped, &grouping, config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+
+    #[test]
+    fn cached_and_uncached_passes_give_the_same_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = [
+            include_str!("../fixtures/seeds/000_87d5b1d87bbc9bba.txt"),
+            include_str!("../fixtures/seeds/001_30332d0c8a07f051.txt"),
+            include_str!("../fixtures/seeds/002_0ac954206fa28797.txt"),
+            include_str!("../fixtures/seeds/003_344420e93c6224ce.txt"),
+        ];
+        for (i, text) in seeds.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let config = Config {
+            paths: vec![dir.path().to_path_buf()],
+            ..Config::default()
+        };
+        let (cached, skipped_a) = load_with_cache(&config, &Silent, u64::MAX).unwrap();
+        let (read_twice, skipped_b) = load_with_cache(&config, &Silent, 0).unwrap();
+        assert_eq!(cached.len(), 4);
+        assert_eq!(skipped_a, skipped_b);
+        for (a, b) in cached.iter().zip(&read_twice) {
+            assert_eq!(
+                (&a.path, &a.title, a.words, a.content_hash),
+                (&b.path, &b.title, b.words, b.content_hash)
+            );
+            assert_eq!(a.signature, b.signature);
+        }
+    }
 }

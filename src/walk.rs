@@ -207,6 +207,14 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
         .is_some_and(|e| extensions.iter().any(|want| want.eq_ignore_ascii_case(e)))
 }
 
+/// The sum of the sizes of `sources` (unreadable ones count 0).
+pub fn total_bytes(sources: &[Source]) -> u64 {
+    sources
+        .iter()
+        .map(|s| fs::metadata(&s.path).map_or(0, |m| m.len()))
+        .sum()
+}
+
 /// How the bytes of a file were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
