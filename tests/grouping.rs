@@ -11,17 +11,7 @@ fn story_files(report: &Value) -> Vec<Vec<String>> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| {
-            let mut names: Vec<String> = s["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|v| v["documents"].as_array().unwrap())
-                .map(|d| file_name(d["path"].as_str().unwrap()))
-                .collect();
-            names.sort();
-            names
-        })
+        .map(common::story_doc_names)
         .collect();
     out.sort();
     out

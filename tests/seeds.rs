@@ -30,13 +30,7 @@ fn seeds_are_one_story_in_english_and_indonesian() {
     let shape: Vec<(Vec<String>, Vec<String>)> = stories
         .iter()
         .map(|s| {
-            let docs = s["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|v| v["documents"].as_array().unwrap())
-                .map(|d| file_name(d["path"].as_str().unwrap()))
-                .collect();
+            let docs = common::story_doc_names(s);
             let langs = s["languages"]
                 .as_array()
                 .unwrap()

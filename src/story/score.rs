@@ -142,37 +142,34 @@ pub struct PairScore {
     pub score: f64,
 }
 
-fn dot(a: &[u32], b: &[u32], v: &Vocab) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+/// Calls `f` with every element common to two sorted lists.
+fn for_each_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += v.w2(a[i]) as f64;
+                f(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    sum
 }
 
 /// Shared elements of two sorted lists.
 pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut out = Vec::new();
+    for_each_shared(a, b, |x| out.push(x));
     out
+}
+
+/// IDF-weighted cosine of two sorted id lists with their precomputed norms.
+fn weighted_cosine(a: &[u32], b: &[u32], na: f64, nb: f64, v: &Vocab) -> f64 {
+    let mut dot = 0.0f64;
+    for_each_shared(a, b, |x| dot += v.w2(x) as f64);
+    cosine(dot, na, nb)
 }
 
 fn cosine(d: f64, na: f64, nb: f64) -> f64 {
@@ -196,16 +193,14 @@ pub fn score(
     let (db, lb) = b;
     let same_language = la == lb && la != "und";
     if same_language {
-        let anchor_cosine = cosine(
-            dot(&da.anchors, &db.anchors, av),
+        let anchor_cosine = weighted_cosine(
+            &da.anchors,
+            &db.anchors,
             da.norms.anchors,
             db.norms.anchors,
+            av,
         );
-        let word_cosine = cosine(
-            dot(&da.words, &db.words, wv),
-            da.norms.words,
-            db.norms.words,
-        );
+        let word_cosine = weighted_cosine(&da.words, &db.words, da.norms.words, db.norms.words, wv);
         PairScore {
             anchor_cosine,
             word_cosine,
@@ -213,10 +208,12 @@ pub fn score(
             score: config.word_weight * word_cosine + (1.0 - config.word_weight) * anchor_cosine,
         }
     } else {
-        let anchor_cosine = cosine(
-            dot(&da.multilingual, &db.multilingual, av),
+        let anchor_cosine = weighted_cosine(
+            &da.multilingual,
+            &db.multilingual,
             da.norms.multilingual,
             db.norms.multilingual,
+            av,
         );
         PairScore {
             anchor_cosine,

@@ -179,3 +179,16 @@ for lost sales but did not say how much that would cost.
 The consumer protection agency said it had asked for a full report on the incident and would decide \
 next month whether to open a formal investigation into the company's testing procedures.
 ";
+
+/// The file names of one story's documents, sorted.
+pub fn story_doc_names(story: &Value) -> Vec<String> {
+    let mut names: Vec<String> = story["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .flat_map(|v| v["documents"].as_array().expect("documents"))
+        .map(|d| file_name(d["path"].as_str().expect("path")))
+        .collect();
+    names.sort();
+    names
+}
