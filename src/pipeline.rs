@@ -362,6 +362,7 @@ pub fn report(
             variants.push((
                 canon.words,
                 canon.content_hash,
+                canon,
                 output::Variant {
                     id: hex_id(canon.content_hash),
                     lang: canon.lang.code.to_string(),
@@ -373,28 +374,24 @@ pub fn report(
         }
         // Largest variant first, then longest canonical, then id.
         variants.sort_by(|a, b| {
-            b.2.size
-                .cmp(&a.2.size)
+            b.3.size
+                .cmp(&a.3.size)
                 .then(b.0.cmp(&a.0))
                 .then(a.1.cmp(&b.1))
         });
-        let (_, lead_hash, lead) = &variants[0];
-        let title = docs
-            .iter()
-            .find(|d| d.path == lead.canonical)
-            .map(|d| d.title.clone())
-            .unwrap_or_default();
+        let (_, lead_hash, lead_doc, _) = &variants[0];
+        let title = lead_doc.title.clone();
         let langs: BTreeSet<String> = variants
             .iter()
-            .flat_map(|v| v.2.documents.iter().map(|d| d.lang.clone()))
+            .flat_map(|v| v.3.documents.iter().map(|d| d.lang.clone()))
             .collect();
-        let size = variants.iter().map(|v| v.2.size).sum();
+        let size = variants.iter().map(|v| v.3.size).sum();
         stories.push(output::Story {
             id: hex_id(*lead_hash ^ 0x5354_4f52_5900_0000),
             title,
             languages: langs.into_iter().collect(),
             size,
-            variants: variants.into_iter().map(|v| v.2).collect(),
+            variants: variants.into_iter().map(|v| v.3).collect(),
         });
     }
     stories.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
