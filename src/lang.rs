@@ -25,7 +25,7 @@ impl LangTag {
 }
 
 /// Characters of text given to the detector (enough for a reliable guess).
-const SAMPLE_BYTES: usize = 2048;
+const SAMPLE_BYTES: usize = 1024;
 /// Below this confidence the tag is `und`.
 const MIN_CONFIDENCE: f64 = 0.15;
 

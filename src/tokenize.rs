@@ -24,7 +24,17 @@ pub fn is_unspaced(c: char) -> bool {
 /// True for characters that belong inside a word.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// [`is_combining_mark`] with a fast answer for ASCII (the common case), which
+/// has no marks.
+#[inline]
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
 }
 
 /// Calls `f` with each lower-cased token of `text`. `buf` is reused between calls.
@@ -33,7 +43,21 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     // True while `buf` holds one character of an unspaced script (plus its marks).
     let mut unspaced = false;
     for c in text.chars() {
-        if is_combining_mark(c) {
+        if c.is_ascii() {
+            // Fast path; same result as the general branches below.
+            if c.is_ascii_alphanumeric() {
+                if unspaced {
+                    f(buf);
+                    buf.clear();
+                    unspaced = false;
+                }
+                buf.push(c.to_ascii_lowercase());
+            } else if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+                unspaced = false;
+            }
+        } else if is_mark(c) {
             // Vowel signs and tone marks stay with the character before them.
             if !buf.is_empty() {
                 buf.push(c);
@@ -51,11 +75,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
                 buf.clear();
                 unspaced = false;
             }
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
-            }
+            buf.extend(c.to_lowercase());
         } else if !buf.is_empty() {
             f(buf);
             buf.clear();
@@ -83,7 +103,7 @@ pub fn word_count(text: &str) -> usize {
     let mut unspaced = 0usize;
     let mut in_word = false;
     for c in text.chars() {
-        if is_unspaced(c) {
+        if !c.is_ascii() && is_unspaced(c) {
             unspaced += 1;
             in_word = false;
         } else if is_word_char(c) {
@@ -123,6 +143,71 @@ mod tests {
         assert_eq!(tokens("トランプ氏"), ["ト", "ラ", "ン", "プ", "氏"]);
         // Thai vowel marks are combining and are not split off as tokens.
         assert_eq!(tokens("ทรัมป์").len(), 4);
+    }
+
+    /// The tokenizer without the ASCII fast path: the reference.
+    fn tokens_reference(text: &str) -> Vec<String> {
+        let (mut out, mut buf, mut unspaced) = (Vec::new(), String::new(), false);
+        for c in text.chars() {
+            if is_combining_mark(c) {
+                if !buf.is_empty() {
+                    buf.push(c);
+                }
+            } else if is_unspaced(c) {
+                if !buf.is_empty() {
+                    out.push(std::mem::take(&mut buf));
+                }
+                buf.push(c);
+                unspaced = true;
+            } else if c.is_alphanumeric() {
+                if unspaced {
+                    out.push(std::mem::take(&mut buf));
+                    unspaced = false;
+                }
+                buf.extend(c.to_lowercase());
+            } else if !buf.is_empty() {
+                out.push(std::mem::take(&mut buf));
+                unspaced = false;
+            }
+        }
+        if !buf.is_empty() {
+            out.push(buf);
+        }
+        out
+    }
+
+    #[test]
+    fn fast_paths_match_the_reference() {
+        let alphabet = ['a', 'Z', '7', ' ', '-', 'é', 'Ж', '\u{301}', '北', 'ท', '\u{E31}'];
+        let mut stack = vec![String::new()];
+        while let Some(s) = stack.pop() {
+            assert_eq!(tokens(&s), tokens_reference(&s), "{s:?}");
+            let reference_words = {
+                let mut words = 0;
+                let mut unspaced = 0;
+                let mut in_word = false;
+                for c in s.chars() {
+                    if is_unspaced(c) {
+                        unspaced += 1;
+                        in_word = false;
+                    } else if c.is_alphanumeric() || is_combining_mark(c) {
+                        words += usize::from(!in_word);
+                        in_word = true;
+                    } else {
+                        in_word = false;
+                    }
+                }
+                words + unspaced / 2
+            };
+            assert_eq!(word_count(&s), reference_words, "{s:?}");
+            if s.chars().count() < 5 {
+                for c in alphabet {
+                    let mut t = s.clone();
+                    t.push(c);
+                    stack.push(t);
+                }
+            }
+        }
     }
 
     #[test]

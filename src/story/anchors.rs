@@ -34,7 +34,13 @@ const DIGIT_ZEROS: &[u32] = &[
 
 /// The value of a decimal digit of any script.
 pub fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
     let cp = c as u32;
+    if cp < DIGIT_ZEROS[1] {
+        return None;
+    }
     DIGIT_ZEROS
         .iter()
         .find(|&&z| cp >= z && cp < z + 10)
@@ -44,35 +50,35 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// Numbers of `text`, normalized: `1,200`, `1.200`, `1 200` and `١٢٠٠` all give
 /// `1200`; `3,5` and `3.5` give `3.5`. Single digits are left out (too common).
 pub fn numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if digit_value(chars[i]).is_none()
-            || (i > 0 && chars[i - 1].is_alphabetic() && !is_unspaced(chars[i - 1]))
-        {
-            i += 1;
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let after_letter = prev.is_some_and(|p| p.is_alphabetic() && !is_unspaced(p));
+        prev = Some(c);
+        let Some(first) = digit_value(c).filter(|_| !after_letter) else {
             continue;
-        }
+        };
         // Collect digit groups separated by one of , . space ' (thin spaces are folded).
-        let mut groups: Vec<String> = vec![String::new()];
+        let mut groups: Vec<String> = vec![char::from(b'0' + first as u8).to_string()];
         let mut seps: Vec<char> = Vec::new();
-        while i < chars.len() {
-            if let Some(d) = digit_value(chars[i]) {
+        while let Some(&next) = chars.peek() {
+            if let Some(d) = digit_value(next) {
                 if let Some(g) = groups.last_mut() {
                     g.push(char::from(b'0' + d as u8));
                 }
-                i += 1;
-            } else if matches!(chars[i], ',' | '.' | ' ' | '\'')
-                && i + 1 < chars.len()
-                && digit_value(chars[i + 1]).is_some()
-            {
-                seps.push(chars[i]);
+            } else if matches!(next, ',' | '.' | ' ' | '\'') && {
+                let mut ahead = chars.clone();
+                ahead.next();
+                ahead.next().and_then(digit_value).is_some()
+            } {
+                seps.push(next);
                 groups.push(String::new());
-                i += 1;
             } else {
                 break;
             }
+            prev = Some(next);
+            chars.next();
         }
         push_number(&groups, &seps, &mut out);
     }
@@ -150,7 +156,7 @@ fn is_katakana(c: char) -> bool {
     matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF)
 }
 
-/// Anchor features of a document, with repeats (the caller counts them).
+/// Anchor features of a document (each distinct word contributes once).
 pub fn extract(text: &str, out: &mut Vec<u64>) {
     extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
 }
@@ -191,9 +197,16 @@ pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
     let words: Vec<&str> = positioned.iter().map(|(w, _)| *w).collect();
     // Mostly Latin letters? (Then lower-case Latin words are ordinary words.)
     let latin_doc = {
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
-        let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
-        latin * 2 >= letters
+        let (mut letters, mut latin) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+                letters += 1;
+            } else if !c.is_ascii() && c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+        latin * 2 >= letters.max(1)
     };
     // Lower-case forms seen in the text: a capitalized word that also appears in
     // lower case is an ordinary word at the start of a sentence.
@@ -202,10 +215,15 @@ pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
         .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
         .copied()
         .collect();
+    // Each distinct word once: its anchors are the same at every occurrence.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for &(w, _) in &positioned {
         let Some(first) = w.chars().next() else {
             continue;
         };
+        if !seen.insert(w) {
+            continue;
+        }
         if first.is_numeric() {
             continue;
         }
@@ -361,6 +379,73 @@ mod tests {
         assert_eq!(numbers("On 27 September 2020, 5 died"), ["27", "2020"]);
         assert_eq!(numbers("2019年11月1日"), ["2019", "11"]);
         assert_eq!(numbers("COVID19 and A4"), Vec::<String>::new());
+    }
+
+    /// The straightforward version of [`numbers`] (a `Vec<char>` and indices),
+    /// kept as the reference the streaming one is checked against.
+    fn numbers_reference(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if digit_value(chars[i]).is_none()
+                || (i > 0 && chars[i - 1].is_alphabetic() && !is_unspaced(chars[i - 1]))
+            {
+                i += 1;
+                continue;
+            }
+            let mut groups: Vec<String> = vec![String::new()];
+            let mut seps: Vec<char> = Vec::new();
+            while i < chars.len() {
+                if let Some(d) = digit_value(chars[i]) {
+                    groups.last_mut().unwrap().push(char::from(b'0' + d as u8));
+                    i += 1;
+                } else if matches!(chars[i], ',' | '.' | ' ' | '\'')
+                    && i + 1 < chars.len()
+                    && digit_value(chars[i + 1]).is_some()
+                {
+                    seps.push(chars[i]);
+                    groups.push(String::new());
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            push_number(&groups, &seps, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn streaming_numbers_match_the_reference() {
+        // Every string of length ≤ 6 over an alphabet of digits (two scripts),
+        // separators, letters (cased and unspaced) and a space.
+        let alphabet = ['1', '2', '0', '٣', ',', '.', ' ', '\'', 'a', 'B', '年'];
+        let mut checked = 0;
+        let mut stack = vec![String::new()];
+        while let Some(s) = stack.pop() {
+            assert_eq!(numbers(&s), numbers_reference(&s), "{s:?}");
+            checked += 1;
+            if s.chars().count() < 6 {
+                for c in alphabet {
+                    let mut t = s.clone();
+                    t.push(c);
+                    stack.push(t);
+                }
+            }
+        }
+        assert_eq!(checked, (0..=6).map(|k| 11usize.pow(k)).sum::<usize>());
+    }
+
+    #[test]
+    fn digit_values_of_every_script() {
+        for z in DIGIT_ZEROS {
+            for d in 0..10 {
+                assert_eq!(digit_value(char::from_u32(z + d).unwrap()), Some(d));
+            }
+        }
+        assert_eq!(digit_value('a'), None);
+        assert_eq!(digit_value('\u{65F}'), None);
     }
 
     #[test]
