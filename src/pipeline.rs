@@ -63,14 +63,13 @@ pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool)
     Ok((text, true))
 }
 
-/// Corpora up to this size (sum of file sizes) keep pass 1's prepared text in
-/// memory for pass 2 instead of reading and cleaning every file twice.
+/// Corpora up to this size (sum of file sizes) keep pass 1's article text in
+/// memory for pass 2 instead of reading (and extracting HTML) twice.
 pub const CACHE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// A file read, decoded, extracted (HTML) and prepared: the per-document part
-/// of cleaning, before the corpus furniture is known.
+/// A file read, decoded and (HTML) extracted: the article text for the cleaner.
 pub struct Scanned {
-    prepared: normalize::Prepared,
+    text: String,
     extracted: bool,
     encoding: Encoding,
 }
@@ -80,7 +79,7 @@ fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
     let encoding = raw.encoding;
     let (text, extracted) = article_text(source, raw)?;
     Ok(Scanned {
-        prepared: normalize::prepare(&text),
+        text,
         extracted,
         encoding,
     })
@@ -91,10 +90,12 @@ fn finish_scanned(
     config: &Config,
     furniture: &Furniture,
 ) -> Result<(Cleaned, Encoding), SkipReason> {
+    let prepared = normalize::prepare(&s.text);
+    drop(s.text);
     let cleaned = if s.extracted {
-        normalize::finish_extracted(s.prepared, Some(furniture))
+        normalize::finish_extracted(prepared, Some(furniture))
     } else {
-        normalize::finish(s.prepared, Some(furniture))
+        normalize::finish(prepared, Some(furniture))
     };
     if cleaned.words < config.normalize.min_words {
         return Err(SkipReason::TooShort {
@@ -109,7 +110,8 @@ pub fn corpus_furniture(sources: &[Source], config: &Config, progress: &dyn Prog
     scan_corpus(sources, config, progress, false).0
 }
 
-/// Pass 1: the corpus furniture; with `keep`, also every file's scan for pass 2
+/// Pass 1: the corpus furniture, from every file's line profile (see
+/// [`normalize::profile`]); with `keep`, also every file's scan for pass 2
 /// (`None` when the pass is disabled or `keep` is false: pass 2 reads again).
 fn scan_corpus(
     sources: &[Source],
@@ -121,38 +123,17 @@ fn scan_corpus(
         return (Furniture::default(), None);
     }
     progress.start("scan", sources.len() as u64);
-    if keep {
-        let scanned: Vec<Result<Scanned, SkipReason>> = sources
-            .par_iter()
-            .map(|s| {
-                let r = scan_file(s, config);
-                progress.inc();
-                r
-            })
-            .collect();
-        let profiles: Vec<normalize::LineProfile> = scanned
-            .par_iter()
-            .filter_map(|r| r.as_ref().ok().map(|s| normalize::profile(&s.prepared)))
-            .collect();
-        return (
-            Furniture::build(&profiles, &config.normalize.furniture),
-            Some(scanned),
-        );
-    }
-    let profiles: Vec<normalize::LineProfile> = sources
-        .par_iter()
-        .filter_map(|s| {
-            let profile = scan_file(s, config)
-                .ok()
-                .map(|s| normalize::profile(&s.prepared));
-            progress.inc();
-            profile
-        })
-        .collect();
-    (
-        Furniture::build(&profiles, &config.normalize.furniture),
-        None,
-    )
+    let scan = |s: &Source| {
+        let scanned = scan_file(s, config);
+        let profile = scanned.as_ref().ok().map(|s| normalize::profile(&s.text));
+        progress.inc();
+        (profile, keep.then_some(scanned))
+    };
+    let (profiles, scans): (Vec<_>, Vec<_>) = sources.par_iter().map(scan).unzip();
+    let profiles: Vec<normalize::LineProfile> = profiles.into_iter().flatten().collect();
+    let furniture = Furniture::build(&profiles, &config.normalize.furniture);
+    let scans: Option<Vec<_>> = scans.into_iter().collect();
+    (furniture, scans)
 }
 
 /// Read and clean one file (the furniture is the corpus's).
@@ -260,28 +241,68 @@ pub fn story_docs(docs: &[DocRecord]) -> Vec<StoryDoc<'_>> {
         .collect()
 }
 
+/// Near-duplicate variants, from the MinHash signatures.
+pub struct NearDuplicates {
+    pub bands: lsh::Bands,
+    pub variants: Vec<dedup::Variant>,
+    /// Per document: estimated Jaccard similarity to its variant's canonical.
+    pub similarity: Vec<f32>,
+}
+
 /// Stories as lists of variants, each a list of document indices.
 pub struct Grouping {
     pub bands: lsh::Bands,
     pub variants: Vec<dedup::Variant>,
+    /// Per document: estimated Jaccard similarity to its variant's canonical.
+    pub similarity: Vec<f32>,
     /// Each story: indices into `variants`.
     pub stories: Vec<Vec<usize>>,
 }
 
-/// Near-duplicate variants, then stories.
-pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
+/// LSH over the signatures, verified pairs, variants.
+pub fn near_duplicates(
+    docs: &[DocRecord],
+    config: &Config,
+    progress: &dyn Progress,
+) -> NearDuplicates {
     let clock = std::time::Instant::now();
     let signatures: Vec<&[u32]> = docs.iter().map(|d| d.signature.as_slice()).collect();
     let bands = lsh::optimal_bands(config.lsh.threshold, config.minhash.num_perm);
     let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
-    progress.phase("lsh", clock.elapsed().as_secs_f64());
-    let clock = std::time::Instant::now();
     // Longest text is canonical; ties go to the content hash (not the path), so
     // renaming files never changes the choice.
     let variants = dedup::variants(docs.len(), &pairs, |i| {
         let d = &docs[i as usize];
         (d.words, std::cmp::Reverse(d.content_hash))
     });
+    let mut similarity = vec![1.0f32; docs.len()];
+    for v in &variants {
+        let canon = &docs[v.canonical as usize].signature;
+        for &m in v.members.iter().filter(|&&m| m != v.canonical) {
+            similarity[m as usize] = estimate(&docs[m as usize].signature, canon) as f32;
+        }
+    }
+    progress.phase("lsh", clock.elapsed().as_secs_f64());
+    NearDuplicates {
+        bands,
+        variants,
+        similarity,
+    }
+}
+
+/// Join the variants into stories.
+pub fn stories(
+    docs: &[DocRecord],
+    near: NearDuplicates,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Grouping {
+    let clock = std::time::Instant::now();
+    let NearDuplicates {
+        bands,
+        variants,
+        similarity,
+    } = near;
     let story_docs = story_docs(docs);
     let initial: Vec<Vec<u32>> = variants.iter().map(|v| v.members.clone()).collect();
     let clusters = story::stories(&story_docs, initial, &config.story, progress);
@@ -303,8 +324,15 @@ pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Gr
     Grouping {
         bands,
         variants,
+        similarity,
         stories,
     }
+}
+
+/// Near-duplicate variants, then stories.
+pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
+    let near = near_duplicates(docs, config, progress);
+    stories(docs, near, config, progress)
 }
 
 fn hex_id(hash: u64) -> String {
@@ -350,11 +378,7 @@ pub fn report(
                         } else {
                             Relation::NearDuplicate
                         },
-                        similarity: if is_canon {
-                            1.0
-                        } else {
-                            output::round4(estimate(&d.signature, &canon.signature))
-                        },
+                        similarity: output::round4(f64::from(grouping.similarity[m as usize])),
                     }
                 })
                 .collect();
@@ -442,8 +466,13 @@ fn skip_kind(r: &SkipReason) -> &'static str {
 
 /// The whole `cluster` job: load, group, report.
 pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error> {
-    let (docs, skipped) = load(config, progress)?;
-    let grouping = group(&docs, config, progress);
+    let (mut docs, skipped) = load(config, progress)?;
+    let near = near_duplicates(&docs, config, progress);
+    // The signatures have done their work: free them before the story stage.
+    for d in &mut docs {
+        d.signature = Vec::new();
+    }
+    let grouping = stories(&docs, near, config, progress);
     report(&docs, skipped, &grouping, config)
 }
 

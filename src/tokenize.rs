@@ -178,7 +178,9 @@ mod tests {
 
     #[test]
     fn fast_paths_match_the_reference() {
-        let alphabet = ['a', 'Z', '7', ' ', '-', 'é', 'Ж', '\u{301}', '北', 'ท', '\u{E31}'];
+        let alphabet = [
+            'a', 'Z', '7', ' ', '-', 'é', 'Ж', '\u{301}', '北', 'ท', '\u{E31}',
+        ];
         let mut stack = vec![String::new()];
         while let Some(s) = stack.pop() {
             assert_eq!(tokens(&s), tokens_reference(&s), "{s:?}");

@@ -45,21 +45,39 @@ impl Default for FurnitureConfig {
     }
 }
 
-/// The key of a line: lower-cased, each run of digits folded to one `0`.
+/// The key of a line: a hash of the line lower-cased, each run of digits
+/// folded to one `0` (FNV-1a over the characters, then a final mix; no
+/// allocation).
 pub fn line_key(line: &str) -> u64 {
-    let mut s = String::with_capacity(line.len());
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(PRIME);
+    let mut in_number = false;
     for c in line.chars() {
-        if c.is_numeric() {
-            if !s.ends_with('0') {
-                s.push('0');
-            }
-        } else if c.is_ascii() {
-            s.push(c.to_ascii_lowercase());
+        let digit = if c.is_ascii() {
+            c.is_ascii_digit()
         } else {
-            s.extend(c.to_lowercase());
+            c.is_numeric()
+        };
+        if digit {
+            if !in_number {
+                mix('0');
+            }
+            in_number = true;
+            continue;
+        }
+        in_number = false;
+        if c.is_ascii() {
+            mix(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut mix);
         }
     }
-    xxh3_64(s.as_bytes())
+    // Murmur3's finalizer: spread FNV's low-bit bias over all 64 bits.
+    let mut z = h;
+    z = (z ^ (z >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    z = (z ^ (z >> 33)).wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    z ^ (z >> 33)
 }
 
 /// The lines of one document as the furniture pass sees them.
@@ -113,12 +131,11 @@ impl Furniture {
         !self.repeated.is_empty() && self.repeated.contains(&line_key(line))
     }
 
-    /// `(contains, is_repeated)` of a line, its key computed once.
-    pub fn lookup(&self, line: &str) -> (bool, bool) {
+    /// `(contains, is_repeated)` of a line by its [`line_key`].
+    pub fn lookup_key(&self, key: u64) -> (bool, bool) {
         if self.is_empty() {
             return (false, false);
         }
-        let key = line_key(line);
         (self.keys.contains(&key), self.repeated.contains(&key))
     }
 

@@ -63,6 +63,9 @@ pub struct Removed {
 pub struct Line {
     pub number: usize,
     pub text: String,
+    /// [`furniture::line_key`] of the input line (trimmed), as the corpus
+    /// furniture pass saw it.
+    pub key: u64,
 }
 
 /// The per-document part of cleaning: everything but corpus furniture and page edges.
@@ -122,6 +125,7 @@ pub fn prepare(text: &str) -> Prepared {
         prepared.lines.push(Line {
             number,
             text: kept.to_string(),
+            key: furniture::line_key(raw.trim()),
         });
     }
     remove_repeats(&mut prepared);
@@ -131,11 +135,7 @@ pub fn prepare(text: &str) -> Prepared {
 /// Adjacent copies of a line (a caption printed under and over a photo) are all
 /// dropped; a later copy of an earlier line is dropped, the first kept.
 fn remove_repeats(p: &mut Prepared) {
-    let keys: Vec<u64> = p
-        .lines
-        .iter()
-        .map(|l| furniture::line_key(&l.text))
-        .collect();
+    let keys: Vec<u64> = p.lines.iter().map(|l| l.key).collect();
     let mut first_seen: HashMap<u64, usize> = HashMap::new();
     let mut drop = vec![false; keys.len()];
     for (i, key) in keys.iter().enumerate() {
@@ -164,9 +164,16 @@ fn remove_repeats(p: &mut Prepared) {
     }
 }
 
-/// The furniture pass's view of a prepared document.
-pub fn profile(p: &Prepared) -> LineProfile {
-    LineProfile::from_lines(p.lines.iter().map(|l| l.text.as_str()))
+/// The furniture pass's view of a document: its input lines (trimmed) that
+/// hold a letter or digit. Cheap (no Unicode normalization, no rules), so the
+/// pass costs little more than reading; [`Line::key`] ties them to the lines
+/// that [`prepare`] keeps.
+pub fn profile(text: &str) -> LineProfile {
+    LineProfile::from_lines(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| l.chars().any(char::is_alphanumeric)),
+    )
 }
 
 /// Finish cleaning: drop corpus furniture, find the article among the page's
@@ -185,7 +192,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
     let all = std::mem::take(&mut p.lines);
     let kinds: Vec<Kind> = all
         .iter()
-        .map(|l| match furniture.map(|f| f.lookup(&l.text)) {
+        .map(|l| match furniture.map(|f| f.lookup_key(l.key)) {
             Some((true, _)) => Kind::Furniture,
             Some((false, true)) => Kind::Repeated,
             _ => Kind::Own,
@@ -527,7 +534,7 @@ mod tests {
             .iter()
             .map(|d| d.replace("Menu", "Local Weather Traffic Sports"))
             .collect();
-        let profiles: Vec<LineProfile> = docs.iter().map(|d| profile(&prepare(d))).collect();
+        let profiles: Vec<LineProfile> = docs.iter().map(|d| profile(d)).collect();
         let f = Furniture::build(&profiles, &FurnitureConfig::default());
         let c = finish(prepare(&docs[0]), Some(&f));
         assert_eq!(c.lines.len(), 1);

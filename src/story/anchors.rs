@@ -6,6 +6,7 @@
 use deunicode::deunicode;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::features::{Feature, fold};
 use crate::tokenize::{is_unspaced, is_word_char};
 
 /// Kinds of anchor; the kind is part of the feature's hash.
@@ -17,13 +18,13 @@ pub enum Kind {
 }
 
 /// Hash of an anchor feature.
-pub fn feature(kind: Kind, value: &str) -> u64 {
+pub fn feature(kind: Kind, value: &str) -> Feature {
     let tag = match kind {
         Kind::Number => b'#',
         Kind::Name => b'n',
         Kind::Skeleton => b'k',
     };
-    xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// Zero code points of Unicode decimal digit blocks (NFKC already folds full-width).
@@ -157,13 +158,13 @@ fn is_katakana(c: char) -> bool {
 }
 
 /// Anchor features of a document (each distinct word contributes once).
-pub fn extract(text: &str, out: &mut Vec<u64>) {
+pub fn extract(text: &str, out: &mut Vec<Feature>) {
     extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
 }
 
 /// Like [`extract`], but also collects, in `guessed`, the anchors that come from
 /// words of uncased scripts (where every word is a candidate name).
-pub fn extract_split(text: &str, out: &mut Vec<u64>, guessed: &mut Vec<u64>) {
+pub fn extract_split(text: &str, out: &mut Vec<Feature>, guessed: &mut Vec<Feature>) {
     extract_with(text, &mut |kind, value, is_guess| {
         let f = feature(kind, value);
         out.push(f);
@@ -174,7 +175,7 @@ pub fn extract_split(text: &str, out: &mut Vec<u64>, guessed: &mut Vec<u64>) {
 }
 
 /// Readable labels of anchors, keyed by feature hash (for `explain`).
-pub fn labels(text: &str) -> std::collections::HashMap<u64, String> {
+pub fn labels(text: &str) -> std::collections::HashMap<Feature, String> {
     let mut map = std::collections::HashMap::new();
     extract_with(text, &mut |kind, value, _| {
         let label = match kind {

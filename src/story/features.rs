@@ -6,17 +6,29 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::anchors;
 use crate::tokenize::{for_each_token, is_unspaced};
 
+/// A feature hash. 32 bits halve the memory of 64: with a million documents
+/// and a million distinct words, about a hundred pairs of rare words collide,
+/// which only merges their weights.
+pub type Feature = u32;
+
+/// Fold a 64-bit hash to a [`Feature`]: its high half, so the smallest
+/// features are the smallest hashes (the bottom-k word sample is the same).
+#[inline]
+pub fn fold(h: u64) -> Feature {
+    (h >> 32) as Feature
+}
+
 /// What the story stage knows about one document.
 #[derive(Debug, Clone, Default)]
 pub struct StoryFeatures {
     /// Sorted, distinct anchor hashes (numbers, names, skeletons).
-    pub anchors: Vec<u64>,
+    pub anchors: Vec<Feature>,
     /// The subset of `anchors` guessed from words of uncased scripts (Arabic,
     /// Hebrew, Devanagari, Hangul…), where every word is a candidate name.
-    pub guessed: Vec<u64>,
+    pub guessed: Vec<Feature>,
     /// Sorted, distinct content-word hashes, salted with the language so they
     /// only ever match documents of the same language.
-    pub words: Vec<u64>,
+    pub words: Vec<Feature>,
 }
 
 /// Words shorter than this (in characters) carry no topic.
@@ -54,14 +66,14 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
                     let a = p.encode_utf8(&mut pair[..4]).len();
                     let b = c.encode_utf8(&mut pair[4..]).len();
                     let bytes: Vec<u8> = pair[..a].iter().chain(&pair[4..4 + b]).copied().collect();
-                    words.push(xxh3_64(&bytes) ^ salt);
+                    words.push(fold(xxh3_64(&bytes) ^ salt));
                 }
                 prev_unspaced = Some(c);
             }
             _ => {
                 prev_unspaced = None;
                 if t.chars().count() >= MIN_WORD_CHARS && !t.chars().all(|c| c.is_numeric()) {
-                    words.push(xxh3_64(t.as_bytes()) ^ salt);
+                    words.push(fold(xxh3_64(t.as_bytes()) ^ salt));
                 }
             }
         }

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use features::StoryFeatures;
+pub use features::{Feature, StoryFeatures};
 use score::{DocVec, Vocab};
 
 /// Settings of the story stage.
@@ -79,12 +79,12 @@ pub const COMMON_SHARE: f64 = 0.3;
 /// Per document: (anchors without the common words of its language, the subset
 /// attested in two or more languages). Counts are per variant, so near-copies
 /// do not make a name look common.
-fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<u64>, Vec<u64>)> {
+fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<Feature>, Vec<Feature>)> {
     // Count each variant once, through its first member (its "leader").
     let mut leader_seen = vec![false; docs.len()];
     let mut per_lang: HashMap<&str, u32> = HashMap::new();
-    let mut lang_df: HashMap<(&str, u64), u32> = HashMap::new();
-    let mut languages_of: HashMap<u64, (&str, bool)> = HashMap::new();
+    let mut lang_df: HashMap<(&str, Feature), u32> = HashMap::new();
+    let mut languages_of: HashMap<Feature, (&str, bool)> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         let v = variant_of[i] as usize;
         let leader = v < leader_seen.len() && !leader_seen[v];
@@ -105,13 +105,13 @@ fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<u64>, Vec
     docs.par_iter()
         .map(|d| {
             let n = per_lang.get(d.lang).copied().unwrap_or(0) as usize;
-            let common = |f: &u64| {
+            let common = |f: &Feature| {
                 n >= COMMON_MIN_DOCS
                     && d.features.guessed.binary_search(f).is_ok()
                     && lang_df.get(&(d.lang, *f)).copied().unwrap_or(0) as f64
                         >= COMMON_SHARE * n as f64
             };
-            let anchors: Vec<u64> = d
+            let anchors: Vec<Feature> = d
                 .features
                 .anchors
                 .iter()
@@ -133,10 +133,10 @@ impl Model {
     pub fn new(docs: &[StoryDoc], variant_of: &[u32]) -> Model {
         let n = docs.len();
         let specific = specific_anchors(docs, variant_of);
-        let anchor_sets: Vec<&[u64]> = specific.iter().map(|(a, _)| a.as_slice()).collect();
+        let anchor_sets: Vec<&[Feature]> = specific.iter().map(|(a, _)| a.as_slice()).collect();
         let anchors = Vocab::build(n, &anchor_sets);
         drop(anchor_sets);
-        let word_sets: Vec<&[u64]> = docs.iter().map(|d| d.features.words.as_slice()).collect();
+        let word_sets: Vec<&[Feature]> = docs.iter().map(|d| d.features.words.as_slice()).collect();
         let words = Vocab::build(n, &word_sets);
         let vecs = specific
             .into_par_iter()
@@ -176,7 +176,14 @@ impl Model {
     }
 }
 
-/// The `keep` rarest ids of a document with `2 ≤ df ≤ max_df`.
+/// Postings walked per document and index, at most: the rarest features
+/// come first, and the walk stops when their document frequencies add up to
+/// this. Bounds the candidate search at O(documents) however large the corpus
+/// (a feature's frequency grows with it).
+pub const POSTINGS_BUDGET: u32 = 2048;
+
+/// The (at most `keep`) rarest ids of a document with `2 ≤ df ≤ max_df`, while
+/// their frequencies add up to at most [`POSTINGS_BUDGET`].
 fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
     let mut picked: Vec<u32> = ids
         .iter()
@@ -185,6 +192,15 @@ fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
         .collect();
     picked.sort_by_key(|&i| (vocab.df(i), i));
     picked.truncate(keep);
+    let mut total = 0u32;
+    let within = picked
+        .iter()
+        .take_while(|&&i| {
+            total += vocab.df(i);
+            total <= POSTINGS_BUDGET
+        })
+        .count();
+    picked.truncate(within.max(1));
     picked
 }
 

@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 
 use super::StoryConfig;
+use super::features::Feature;
 
 /// The features of a corpus with their document frequency and weight
 /// `idf(f) = ln(1 + N / df(f))`.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     pub n: usize,
-    keys: Vec<u64>,
+    keys: Vec<Feature>,
     df: Vec<u32>,
     w2: Vec<f32>,
 }
@@ -22,11 +23,11 @@ pub struct Vocab {
 impl Vocab {
     /// Count document frequencies over per-document feature sets (in parallel:
     /// one map per worker, merged).
-    pub fn build(n: usize, sets: &[&[u64]]) -> Vocab {
+    pub fn build(n: usize, sets: &[&[Feature]]) -> Vocab {
         use rayon::prelude::*;
-        let counts: HashMap<u64, u32> = sets
+        let counts: HashMap<Feature, u32> = sets
             .par_iter()
-            .fold(HashMap::new, |mut m: HashMap<u64, u32>, set| {
+            .fold(HashMap::new, |mut m: HashMap<Feature, u32>, set| {
                 for &f in *set {
                     *m.entry(f).or_insert(0) += 1;
                 }
@@ -39,7 +40,7 @@ impl Vocab {
                 }
                 big
             });
-        let mut pairs: Vec<(u64, u32)> = counts.into_iter().collect();
+        let mut pairs: Vec<(Feature, u32)> = counts.into_iter().collect();
         pairs.par_sort_unstable();
         let idf = |df: u32| (1.0 + n as f64 / df.max(1) as f64).ln();
         Vocab {
@@ -61,17 +62,17 @@ impl Vocab {
         self.keys.is_empty()
     }
 
-    pub fn id(&self, f: u64) -> Option<u32> {
+    pub fn id(&self, f: Feature) -> Option<u32> {
         self.keys.binary_search(&f).ok().map(|i| i as u32)
     }
 
     /// Ids of a sorted feature list (unknown features are left out).
-    pub fn ids(&self, set: &[u64]) -> Vec<u32> {
+    pub fn ids(&self, set: &[Feature]) -> Vec<u32> {
         set.iter().filter_map(|&f| self.id(f)).collect()
     }
 
     /// The feature hash of an id.
-    pub fn key(&self, id: u32) -> u64 {
+    pub fn key(&self, id: u32) -> Feature {
         self.keys[id as usize]
     }
 
@@ -84,7 +85,7 @@ impl Vocab {
     }
 
     /// The IDF weight of a feature hash (1 document if unknown).
-    pub fn weight(&self, f: u64) -> f64 {
+    pub fn weight(&self, f: Feature) -> f64 {
         let df = self.id(f).map_or(1, |i| self.df(i));
         (1.0 + self.n as f64 / df.max(1) as f64).ln()
     }
@@ -230,8 +231,8 @@ mod tests {
 
     #[test]
     fn idf_weights_and_ids() {
-        let sets: Vec<Vec<u64>> = vec![vec![1, 2], vec![2, 3], vec![2]];
-        let refs: Vec<&[u64]> = sets.iter().map(|s| s.as_slice()).collect();
+        let sets: Vec<Vec<Feature>> = vec![vec![1, 2], vec![2, 3], vec![2]];
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
         let v = Vocab::build(3, &refs);
         assert_eq!(v.len(), 3);
         let id2 = v.id(2).unwrap();
@@ -243,8 +244,8 @@ mod tests {
 
     #[test]
     fn cosine_of_identical_documents_is_one_and_languages_matter() {
-        let sets: Vec<Vec<u64>> = vec![vec![10, 20, 30], vec![10, 20, 40]];
-        let refs: Vec<&[u64]> = sets.iter().map(|s| s.as_slice()).collect();
+        let sets: Vec<Vec<Feature>> = vec![vec![10, 20, 30], vec![10, 20, 40]];
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
         let av = Vocab::build(2, &refs);
         let wv = Vocab::default();
         let ids = av.ids(&[10, 20, 30]);
