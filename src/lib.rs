@@ -13,6 +13,7 @@
 //! println!("{} stories", report.summary.stories);
 //! ```
 
+pub mod charclass;
 pub mod config;
 pub mod dedup;
 pub mod error;

@@ -12,7 +12,7 @@
 //! integrated with Simpson's rule. Every candidate pair is then verified: it
 //! counts only if the signatures' estimated Jaccard is at least `t`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -106,7 +106,7 @@ pub fn near_duplicate_pairs<S: AsRef<[u32]> + Sync>(
         .into_par_iter()
         .flat_map_iter(|band| {
             let start = band * bands.rows;
-            let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+            let mut buckets: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
             for (doc, sig) in signatures.iter().enumerate() {
                 let sig = sig.as_ref();
                 if sig.len() < start + bands.rows {

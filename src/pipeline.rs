@@ -20,6 +20,7 @@ use crate::output::{self, Relation, Report, SkippedFile};
 use crate::progress::Progress;
 use crate::shingle;
 use crate::story::{self, StoryDoc, StoryFeatures};
+use crate::tokenize::for_each_token;
 use crate::walk::{self, Encoding, SkipReason, Skipped, Source};
 
 /// What is kept of one document after the per-document stages.
@@ -159,9 +160,18 @@ fn process(
     };
     let text = cleaned.text();
     let lang = lang::detect(&text);
-    let shingles = shingle::shingles(&text, &config.shingle);
-    let signature = hasher.signature(&shingles);
-    let features = story::features::extract(&text, lang.code);
+    // One tokenization feeds both the shingles and the story's content words.
+    let mut tokens = Vec::new();
+    let mut words = story::features::WordSampler::new(lang.code);
+    let mut buf = String::new();
+    for_each_token(&text, &mut buf, |t| {
+        let h = shingle::token_hash(t);
+        tokens.push(h);
+        words.push(t, h);
+    });
+    let signature = hasher.signature(&shingle::shingles_of_tokens(&tokens, config.shingle.size));
+    drop(tokens);
+    let features = story::features::extract_with_words(&text, words);
     Ok(DocRecord {
         path: source.display(),
         lang,

@@ -5,7 +5,7 @@
 //! words (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar) yield one token per
 //! character, so that k-shingles over them are character k-grams.
 
-use unicode_normalization::char::is_combining_mark;
+use crate::charclass::{is_alphanumeric, is_mark};
 
 /// True for characters of scripts that do not separate words with spaces.
 pub fn is_unspaced(c: char) -> bool {
@@ -27,14 +27,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining_mark(c)
-}
-
-/// [`is_combining_mark`] with a fast answer for ASCII (the common case), which
-/// has no marks.
-#[inline]
-fn is_mark(c: char) -> bool {
-    !c.is_ascii() && is_combining_mark(c)
+    is_alphanumeric(c) || is_mark(c)
 }
 
 /// Calls `f` with each lower-cased token of `text`. `buf` is reused between calls.
@@ -69,7 +62,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             }
             buf.push(c);
             unspaced = true;
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             if unspaced {
                 f(buf);
                 buf.clear();
@@ -121,6 +114,7 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::char::is_combining_mark;
 
     #[test]
     fn latin_and_cyrillic_words_are_lowercased() {

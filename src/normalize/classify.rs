@@ -175,7 +175,7 @@ pub fn script_of(c: char) -> Script {
 /// The script of most letters of `text`.
 pub fn main_script(text: &str) -> Option<Script> {
     let mut counts = [0u32; 12];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| crate::charclass::is_alphabetic(c)) {
         counts[script_of(c) as usize] += 1;
     }
     let (i, &n) = counts

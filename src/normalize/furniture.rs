@@ -12,7 +12,7 @@
 //! lines of the shorter one; a deterministic sample of at most
 //! [`SAMPLE`] documents per candidate keeps this cheap.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
@@ -57,7 +57,7 @@ pub fn line_key(line: &str) -> u64 {
         let digit = if c.is_ascii() {
             c.is_ascii_digit()
         } else {
-            c.is_numeric()
+            crate::charclass::is_numeric(c)
         };
         if digit {
             if !in_number {
@@ -89,7 +89,7 @@ pub struct LineProfile {
 
 impl LineProfile {
     pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         for line in lines {
             let key = line_key(line);
@@ -114,10 +114,10 @@ impl LineProfile {
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
     /// Furniture wherever it appears (its documents share little prose).
-    keys: HashSet<u64>,
+    keys: FxHashSet<u64>,
     /// Seen in at least `min_docs` documents: furniture when it stands outside
     /// a document's core (before its first or after its last own prose line).
-    repeated: HashSet<u64>,
+    repeated: FxHashSet<u64>,
 }
 
 impl Furniture {
@@ -152,14 +152,14 @@ impl Furniture {
         if !config.enabled || profiles.len() < config.min_docs.max(2) {
             return Furniture::default();
         }
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for p in profiles {
             for (key, _) in &p.lines {
                 *df.entry(*key).or_insert(0) += 1;
             }
         }
         let min = config.min_docs.max(2) as u32;
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (doc, p) in profiles.iter().enumerate() {
             for (key, _) in &p.lines {
                 if df.get(key).is_some_and(|&n| n >= min) {
@@ -168,9 +168,9 @@ impl Furniture {
             }
         }
         // Lines with the same document set share one decision.
-        let mut decided: HashMap<u64, bool> = HashMap::new();
-        let mut keys = HashSet::new();
-        let repeated: HashSet<u64> = postings.keys().copied().collect();
+        let mut decided: FxHashMap<u64, bool> = FxHashMap::default();
+        let mut keys = FxHashSet::default();
+        let repeated: FxHashSet<u64> = postings.keys().copied().collect();
         for (key, docs) in &postings {
             let group = xxh3_64(
                 &docs

@@ -21,14 +21,13 @@ pub mod sections;
 pub mod stopwords;
 pub mod unicode;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use classify::{Context, Item, Kind};
 pub use furniture::{Furniture, FurnitureConfig, LineProfile};
 pub use rules::Reason;
 
+use crate::charclass::is_alphanumeric;
 use crate::tokenize::{is_unspaced, word_count};
 
 /// Settings of the normalizer.
@@ -102,7 +101,7 @@ pub fn prepare(text: &str) -> Prepared {
     for (i, raw) in text.lines().enumerate() {
         let number = i + 1;
         unicode::normalize_line(raw, &mut buf);
-        if buf.is_empty() || !buf.chars().any(|c| c.is_alphanumeric()) {
+        if buf.is_empty() || !buf.chars().any(is_alphanumeric) {
             continue;
         }
         if let Some(reason) = rules::match_line(&buf) {
@@ -136,7 +135,7 @@ pub fn prepare(text: &str) -> Prepared {
 /// dropped; a later copy of an earlier line is dropped, the first kept.
 fn remove_repeats(p: &mut Prepared) {
     let keys: Vec<u64> = p.lines.iter().map(|l| l.key).collect();
-    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    let mut first_seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
     let mut drop = vec![false; keys.len()];
     for (i, key) in keys.iter().enumerate() {
         if i > 0 && keys[i - 1] == *key {
@@ -172,7 +171,7 @@ pub fn profile(text: &str) -> LineProfile {
     LineProfile::from_lines(
         text.lines()
             .map(str::trim)
-            .filter(|l| l.chars().any(char::is_alphanumeric)),
+            .filter(|l| l.chars().any(is_alphanumeric)),
     )
 }
 

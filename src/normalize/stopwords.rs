@@ -2,34 +2,13 @@
 //! licences at the top of that file): for the stopword density of a line, the
 //! main sign of running prose in [`super::classify`].
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-/// FNV-1a: stopwords are short, and looked up for every token of a page.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of stopwords.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+pub type WordSet = FxHashSet<&'static str>;
 
 /// The data: `# comment` lines, then one line per language: its ISO 639-1
 /// code and its words, separated by spaces.
@@ -40,7 +19,7 @@ pub const DATA: &str = include_str!("stopwords.txt");
 struct Lists {
     langs: Vec<(&'static str, WordSet)>,
     by_code: HashMap<&'static str, usize>,
-    by_word: HashMap<&'static str, u64, BuildHasherDefault<Fnv>>,
+    by_word: FxHashMap<&'static str, u64>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -54,7 +33,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         })
         .collect();
     // One bit per language: the data has fewer than 64 (checked by a test).
-    let mut by_word: HashMap<&'static str, u64, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut by_word: FxHashMap<&'static str, u64> = HashMap::default();
     for (i, (_, words)) in langs.iter().enumerate().take(64) {
         for w in words {
             *by_word.entry(w).or_insert(0) |= 1 << i;

@@ -1,18 +1,20 @@
 //! Unicode clean-up of one line: NFKC, unified quotes and dashes, one kind of
 //! space, no zero-width or control characters, markdown link syntax reduced to
-//! its text. ASCII lines take a fast path.
+//! its text. Lines already in NFKC (by
+//! the quick check) take a fast path.
 //!
 //! A few characters are kept as written although NFKC would rewrite them,
 //! because the rewrite changes the text a reader sees and copies (see
 //! [`is_kept_as_written`]): full-width CJK punctuation and the Thai and Lao
 //! vowel SARA AM.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Normalize one line (no `\n` inside). The result is trimmed.
 pub fn normalize_line(line: &str, out: &mut String) {
     out.clear();
-    if line.is_ascii() {
+    if line.is_ascii() || is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+        // Already in NFKC (most text): no normalization to do.
         push_mapped(line.chars(), out);
     } else {
         let mut start = 0;
@@ -115,6 +117,43 @@ fn strip_markdown(s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line through the full NFKC path, the reference for the fast path.
+    fn normalize_line_reference(line: &str) -> String {
+        let mut out = String::new();
+        let mut start = 0;
+        for (i, c) in line.char_indices() {
+            if is_kept_as_written(c) {
+                push_mapped(line[start..i].nfkc(), &mut out);
+                push_mapped(std::iter::once(c), &mut out);
+                start = i + c.len_utf8();
+            }
+        }
+        push_mapped(line[start..].nfkc(), &mut out);
+        strip_markdown(&mut out);
+        out.trim().to_string()
+    }
+
+    #[test]
+    fn quick_check_path_matches_full_normalization() {
+        let alphabet = [
+            'a', ' ', 'é', 'e', '\u{301}', 'ﬁ', '１', '！', '“', '—', 'Ж', '北', 'ำ', '\u{200B}',
+            '가', '\u{1100}', '\u{1161}', 'ٰ', '²',
+        ];
+        let mut stack = vec![String::new()];
+        while let Some(s) = stack.pop() {
+            let mut fast = String::new();
+            normalize_line(&s, &mut fast);
+            assert_eq!(fast, normalize_line_reference(&s), "{s:?}");
+            if s.chars().count() < 4 {
+                for c in alphabet {
+                    let mut t = s.clone();
+                    t.push(c);
+                    stack.push(t);
+                }
+            }
+        }
+    }
 
     fn norm(s: &str) -> String {
         let mut out = String::new();

@@ -7,6 +7,7 @@ use deunicode::deunicode;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::features::{Feature, fold};
+use crate::charclass::{is_alphabetic, is_numeric};
 use crate::tokenize::{is_unspaced, is_word_char};
 
 /// Kinds of anchor; the kind is part of the feature's hash.
@@ -55,7 +56,7 @@ pub fn numbers(text: &str) -> Vec<String> {
     let mut chars = text.chars().peekable();
     let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
-        let after_letter = prev.is_some_and(|p| p.is_alphabetic() && !is_unspaced(p));
+        let after_letter = prev.is_some_and(|p| is_alphabetic(p) && !is_unspaced(p));
         prev = Some(c);
         let Some(first) = digit_value(c).filter(|_| !after_letter) else {
             continue;
@@ -203,7 +204,7 @@ pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
             if c.is_ascii_alphabetic() {
                 latin += 1;
                 letters += 1;
-            } else if !c.is_ascii() && c.is_alphabetic() {
+            } else if !c.is_ascii() && is_alphabetic(c) {
                 letters += 1;
             }
         }
@@ -211,13 +212,13 @@ pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
     };
     // Lower-case forms seen in the text: a capitalized word that also appears in
     // lower case is an ordinary word at the start of a sentence.
-    let lower_seen: std::collections::HashSet<&str> = words
+    let lower_seen: rustc_hash::FxHashSet<&str> = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
         .copied()
         .collect();
     // Each distinct word once: its anchors are the same at every occurrence.
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     for &(w, _) in &positioned {
         let Some(first) = w.chars().next() else {
             continue;
@@ -225,7 +226,7 @@ pub fn extract_with(text: &str, sink: &mut dyn FnMut(Kind, &str, bool)) {
         if !seen.insert(w) {
             continue;
         }
-        if first.is_numeric() {
+        if is_numeric(first) {
             continue;
         }
         let ascii_word = w.is_ascii();

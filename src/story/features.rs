@@ -42,6 +42,15 @@ pub const WORD_SAMPLE: usize = 256;
 
 /// Extract the features of a cleaned document.
 pub fn extract(text: &str, lang: &str) -> StoryFeatures {
+    let mut words = WordSampler::new(lang);
+    let mut buf = String::new();
+    for_each_token(text, &mut buf, |t| words.push(t, xxh3_64(t.as_bytes())));
+    extract_with_words(text, words)
+}
+
+/// [`extract`], the content words already sampled (by a caller that
+/// tokenizes the text anyway, for shingles).
+pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
     let mut anchors_out = Vec::new();
     let mut guessed = Vec::new();
     anchors::extract_split(text, &mut anchors_out, &mut guessed);
@@ -49,42 +58,68 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
     anchors_out.dedup();
     guessed.sort_unstable();
     guessed.dedup();
+    // Kept for the whole run: no spare capacity.
+    anchors_out.shrink_to_fit();
+    guessed.shrink_to_fit();
+    StoryFeatures {
+        anchors: anchors_out,
+        guessed,
+        words: words.finish(),
+    }
+}
 
-    let salt = xxh3_64(lang.as_bytes());
-    let mut words = Vec::new();
-    let mut buf = String::new();
-    let mut prev_unspaced: Option<char> = None;
-    for_each_token(text, &mut buf, |t| {
+/// Collects a document's content-word features from its tokens (as
+/// [`for_each_token`] gives them, with their xxh3 hashes).
+pub struct WordSampler {
+    salt: u64,
+    words: Vec<Feature>,
+    prev_unspaced: Option<char>,
+}
+
+impl WordSampler {
+    pub fn new(lang: &str) -> Self {
+        WordSampler {
+            salt: xxh3_64(lang.as_bytes()),
+            words: Vec::new(),
+            prev_unspaced: None,
+        }
+    }
+
+    /// One token `t` and its hash `xxh3_64(t)`.
+    pub fn push(&mut self, t: &str, hash: u64) {
         let mut chars = t.chars();
         let first = chars.next();
         let single = chars.next().is_none();
         match first {
             Some(c) if single && is_unspaced(c) => {
                 // Unspaced scripts: character bigrams stand in for words.
-                if let Some(p) = prev_unspaced {
+                if let Some(p) = self.prev_unspaced {
                     let mut pair = [0u8; 8];
                     let a = p.encode_utf8(&mut pair[..4]).len();
                     let b = c.encode_utf8(&mut pair[4..]).len();
-                    let bytes: Vec<u8> = pair[..a].iter().chain(&pair[4..4 + b]).copied().collect();
-                    words.push(fold(xxh3_64(&bytes) ^ salt));
+                    pair.copy_within(4..4 + b, a);
+                    self.words.push(fold(xxh3_64(&pair[..a + b]) ^ self.salt));
                 }
-                prev_unspaced = Some(c);
+                self.prev_unspaced = Some(c);
             }
             _ => {
-                prev_unspaced = None;
-                if t.chars().count() >= MIN_WORD_CHARS && !t.chars().all(|c| c.is_numeric()) {
-                    words.push(fold(xxh3_64(t.as_bytes()) ^ salt));
+                self.prev_unspaced = None;
+                if t.chars().count() >= MIN_WORD_CHARS
+                    && !t.chars().all(crate::charclass::is_numeric)
+                {
+                    self.words.push(fold(hash ^ self.salt));
                 }
             }
         }
-    });
-    words.sort_unstable();
-    words.dedup();
-    words.truncate(WORD_SAMPLE);
-    StoryFeatures {
-        anchors: anchors_out,
-        guessed,
-        words,
+    }
+
+    /// The sorted, distinct bottom-[`WORD_SAMPLE`] sample.
+    pub fn finish(mut self) -> Vec<Feature> {
+        self.words.sort_unstable();
+        self.words.dedup();
+        self.words.truncate(WORD_SAMPLE);
+        self.words.shrink_to_fit();
+        self.words
     }
 }
 

@@ -14,7 +14,7 @@ pub mod cluster;
 pub mod features;
 pub mod score;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -82,9 +82,9 @@ pub const COMMON_SHARE: f64 = 0.3;
 fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<Feature>, Vec<Feature>)> {
     // Count each variant once, through its first member (its "leader").
     let mut leader_seen = vec![false; docs.len()];
-    let mut per_lang: HashMap<&str, u32> = HashMap::new();
-    let mut lang_df: HashMap<(&str, Feature), u32> = HashMap::new();
-    let mut languages_of: HashMap<Feature, (&str, bool)> = HashMap::new();
+    let mut per_lang: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut lang_df: FxHashMap<(&str, Feature), u32> = FxHashMap::default();
+    let mut languages_of: FxHashMap<Feature, (&str, bool)> = FxHashMap::default();
     for (i, d) in docs.iter().enumerate() {
         let v = variant_of[i] as usize;
         let leader = v < leader_seen.len() && !leader_seen[v];

@@ -5,7 +5,7 @@
 //! sorted feature lists stay sorted), and each id carries its squared weight:
 //! scoring a pair is a merge of two sorted `u32` lists and array look-ups.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::StoryConfig;
 use super::features::Feature;
@@ -25,15 +25,15 @@ impl Vocab {
     /// one map per worker, merged).
     pub fn build(n: usize, sets: &[&[Feature]]) -> Vocab {
         use rayon::prelude::*;
-        let counts: HashMap<Feature, u32> = sets
+        let counts: FxHashMap<Feature, u32> = sets
             .par_iter()
-            .fold(HashMap::new, |mut m: HashMap<Feature, u32>, set| {
+            .fold(FxHashMap::default, |mut m: FxHashMap<Feature, u32>, set| {
                 for &f in *set {
                     *m.entry(f).or_insert(0) += 1;
                 }
                 m
             })
-            .reduce(HashMap::new, |a, b| {
+            .reduce(FxHashMap::default, |a, b| {
                 let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
                 for (k, v) in small {
                     *big.entry(k).or_insert(0) += v;

@@ -1,0 +1,102 @@
+//! Fast character classes. The standard library answers `is_alphabetic`,
+//! `is_numeric` and friends for non-ASCII characters by searching Unicode
+//! tables; the hot loops here ask for every character of every document. For
+//! the Basic Multilingual Plane (every script of everyday news) the answers are
+//! precomputed once, from those same functions, into bitmaps (8 KiB each, L1
+//! sized); other characters fall back to the standard library. Same answers,
+//! checked for every BMP code point in the tests.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::char::is_combining_mark;
+
+const WORDS: usize = 0x10000 / 64;
+
+struct Bitmaps {
+    alphabetic: Box<[u64; WORDS]>,
+    numeric: Box<[u64; WORDS]>,
+    mark: Box<[u64; WORDS]>,
+}
+
+static BITMAPS: LazyLock<Bitmaps> = LazyLock::new(|| {
+    let mut maps = Bitmaps {
+        alphabetic: Box::new([0; WORDS]),
+        numeric: Box::new([0; WORDS]),
+        mark: Box::new([0; WORDS]),
+    };
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        let (word, bit) = ((c as usize) >> 6, 1u64 << (c as u32 & 63));
+        if c.is_alphabetic() {
+            maps.alphabetic[word] |= bit;
+        }
+        if c.is_numeric() {
+            maps.numeric[word] |= bit;
+        }
+        if is_combining_mark(c) {
+            maps.mark[word] |= bit;
+        }
+    }
+    maps
+});
+
+#[inline]
+fn bmp(map: &[u64; WORDS], c: char) -> bool {
+    let cp = c as usize;
+    map[cp >> 6] >> (cp & 63) & 1 == 1
+}
+
+/// [`char::is_alphabetic`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0xFFFF => bmp(&BITMAPS.alphabetic, c),
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_numeric`].
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0x80..=0xFFFF => bmp(&BITMAPS.numeric, c),
+        _ => c.is_numeric(),
+    }
+}
+
+/// [`char::is_alphanumeric`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x80..=0xFFFF => bmp(&BITMAPS.alphabetic, c) || bmp(&BITMAPS.numeric, c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// [`unicode_normalization::char::is_combining_mark`].
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => false,
+        0x80..=0xFFFF => bmp(&BITMAPS.mark, c),
+        _ => is_combining_mark(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_answers_as_the_standard_library_everywhere() {
+        let sample = (0..0x1_0000).chain((0x1_0000..0x11_0000).step_by(7));
+        for c in sample.filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+        }
+    }
+}
