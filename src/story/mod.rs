@@ -81,27 +81,62 @@ pub const COMMON_SHARE: f64 = 0.3;
 /// do not make a name look common.
 fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<Feature>, Vec<Feature>)> {
     // Count each variant once, through its first member (its "leader").
-    let mut leader_seen = vec![false; docs.len()];
-    let mut per_lang: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut lang_df: FxHashMap<(&str, Feature), u32> = FxHashMap::default();
-    let mut languages_of: FxHashMap<Feature, (&str, bool)> = FxHashMap::default();
-    for (i, d) in docs.iter().enumerate() {
-        let v = variant_of[i] as usize;
-        let leader = v < leader_seen.len() && !leader_seen[v];
-        if leader {
-            leader_seen[v] = true;
-            *per_lang.entry(d.lang).or_insert(0) += 1;
-            for &f in &d.features.guessed {
-                *lang_df.entry((d.lang, f)).or_insert(0) += 1;
-            }
-        }
-        for &f in &d.features.anchors {
-            let e = languages_of.entry(f).or_insert((d.lang, false));
-            if e.0 != d.lang {
-                e.1 = true;
-            }
+    let mut leader = vec![u32::MAX; docs.len()];
+    for (i, &v) in variant_of.iter().enumerate() {
+        if let Some(l) = leader.get_mut(v as usize) {
+            *l = (*l).min(i as u32);
         }
     }
+    let is_leader = |i: usize| leader.get(variant_of[i] as usize) == Some(&(i as u32));
+    /// Per language: variants; per (language, guessed anchor): variants; per
+    /// anchor: its first language and whether a second one was seen.
+    #[derive(Default)]
+    struct Counts<'a> {
+        per_lang: FxHashMap<&'a str, u32>,
+        lang_df: FxHashMap<(&'a str, Feature), u32>,
+        languages_of: FxHashMap<Feature, (&'a str, bool)>,
+    }
+    let merge_language = |e: &mut (&str, bool), lang: &str, multi: bool| {
+        e.1 |= multi || e.0 != lang;
+    };
+    let Counts {
+        per_lang,
+        lang_df,
+        languages_of,
+    } = docs
+        .par_iter()
+        .enumerate()
+        .fold(Counts::default, |mut c, (i, d)| {
+            if is_leader(i) {
+                *c.per_lang.entry(d.lang).or_insert(0) += 1;
+                for &f in &d.features.guessed {
+                    *c.lang_df.entry((d.lang, f)).or_insert(0) += 1;
+                }
+            }
+            for &f in &d.features.anchors {
+                let e = c.languages_of.entry(f).or_insert((d.lang, false));
+                merge_language(e, d.lang, false);
+            }
+            c
+        })
+        .reduce(Counts::default, |a, b| {
+            let (mut big, small) = if a.languages_of.len() >= b.languages_of.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            for (k, v) in small.per_lang {
+                *big.per_lang.entry(k).or_insert(0) += v;
+            }
+            for (k, v) in small.lang_df {
+                *big.lang_df.entry(k).or_insert(0) += v;
+            }
+            for (f, (lang, multi)) in small.languages_of {
+                let e = big.languages_of.entry(f).or_insert((lang, multi));
+                merge_language(e, lang, multi);
+            }
+            big
+        });
     docs.par_iter()
         .map(|d| {
             let n = per_lang.get(d.lang).copied().unwrap_or(0) as usize;

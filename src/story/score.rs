@@ -16,6 +16,9 @@ use super::features::Feature;
 pub struct Vocab {
     pub n: usize,
     keys: Vec<Feature>,
+    /// Feature → id (`keys` is sorted, but a hash lookup beats a binary
+    /// search over millions of keys).
+    ids: FxHashMap<Feature, u32>,
     df: Vec<u32>,
     w2: Vec<f32>,
 }
@@ -45,6 +48,11 @@ impl Vocab {
         let idf = |df: u32| (1.0 + n as f64 / df.max(1) as f64).ln();
         Vocab {
             n,
+            ids: pairs
+                .iter()
+                .enumerate()
+                .map(|(i, &(k, _))| (k, i as u32))
+                .collect(),
             w2: pairs
                 .iter()
                 .map(|&(_, df)| idf(df).powi(2) as f32)
@@ -63,7 +71,7 @@ impl Vocab {
     }
 
     pub fn id(&self, f: Feature) -> Option<u32> {
-        self.keys.binary_search(&f).ok().map(|i| i as u32)
+        self.ids.get(&f).copied()
     }
 
     /// Ids of a sorted feature list (unknown features are left out).
