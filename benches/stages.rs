@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsdedup::lsh::{near_duplicate_pairs, optimal_bands};
 use newsdedup::minhash::{MinHashConfig, MinHasher};
 use newsdedup::shingle::{ShingleConfig, shingles};
@@ -392,13 +392,13 @@ fn bench_story_index(c: &mut Criterion) {
     let n = 2_000;
     let (feats, tags) = story_corpus(n);
     let docs: Vec<StoryDoc> = feats
-        .iter()
-        .zip(&tags)
-        .map(|(features, &lang)| StoryDoc { features, lang })
+        .into_iter()
+        .zip(tags)
+        .map(|(features, lang)| StoryDoc { features, lang })
         .collect();
     let variant_of: Vec<u32> = (0..n as u32).collect();
     let config = StoryConfig::default();
-    let model = newsdedup::story::Model::new(&docs, &variant_of);
+    let model = newsdedup::story::Model::new(docs.clone(), &variant_of);
     eprintln!(
         "story_index: {} docs, {} candidate pairs",
         n,
@@ -409,16 +409,26 @@ fn bench_story_index(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Elements(n as u64));
     g.bench_function(BenchmarkId::new("Model::new", n), |b| {
-        b.iter(|| newsdedup::story::Model::new(black_box(&docs), &variant_of))
+        b.iter_batched(
+            || docs.clone(),
+            |d| newsdedup::story::Model::new(black_box(d), &variant_of),
+            BatchSize::LargeInput,
+        )
     });
     g.bench_function(BenchmarkId::new("candidate_pairs", n), |b| {
         b.iter(|| candidate_pairs(black_box(&model), &config))
     });
     g.bench_function(BenchmarkId::new("new+candidate_pairs", n), |b| {
-        b.iter(|| {
-            let m = newsdedup::story::Model::new(black_box(&docs), &variant_of);
-            candidate_pairs(&m, &config)
-        })
+        b.iter_batched(
+            || docs.clone(),
+            |d| {
+                candidate_pairs(
+                    &newsdedup::story::Model::new(black_box(d), &variant_of),
+                    &config,
+                )
+            },
+            BatchSize::LargeInput,
+        )
     });
     g.finish();
 }

@@ -18,11 +18,10 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: pair_scores DIR...");
     }
     let (docs, _) = pipeline::load(&config, &Silent)?;
-    let sdocs = pipeline::story_docs(&docs);
-    let singletons: Vec<u32> = (0..sdocs.len() as u32).collect();
-    let model = story::Model::new(&sdocs, &singletons);
+    let singletons: Vec<u32> = (0..docs.len() as u32).collect();
+    let model = story::Model::new(pipeline::story_docs(&docs), &singletons);
     for (a, b) in story::candidate_pairs(&model, &config.story) {
-        let s = model.score(&sdocs, a as usize, b as usize, &config.story);
+        let s = model.score(a as usize, b as usize, &config.story);
         println!(
             "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}",
             docs[a as usize].path,

@@ -144,13 +144,12 @@ pub fn explain(
     );
     let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
 
-    let story_docs = pipeline::story_docs(&docs);
     let variant_ids: Vec<u32> = (0..docs.len())
         .map(|i| variant_of(i).unwrap_or(i) as u32)
         .collect();
-    let model = story::Model::new(&story_docs, &variant_ids);
-    let pair = model.score(&story_docs, ia, ib, &config.story);
-    let edges = story::edges(&story_docs, &model, &config.story, &variant_ids);
+    let model = story::Model::new(pipeline::story_docs(&docs), &variant_ids);
+    let pair = model.score(ia, ib, &config.story);
+    let edges = story::edges(&model, &config.story, &variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
     let edge_weight = edges
         .iter()

@@ -242,10 +242,21 @@ pub fn load_with_cache(
 }
 
 /// The story stage's view of the documents (borrowed, no copies).
-pub fn story_docs(docs: &[DocRecord]) -> Vec<StoryDoc<'_>> {
+pub fn story_docs(docs: &[DocRecord]) -> Vec<StoryDoc> {
     docs.iter()
         .map(|d| StoryDoc {
-            features: &d.features,
+            features: d.features.clone(),
+            lang: d.lang.code,
+        })
+        .collect()
+}
+
+/// [`story_docs`], moving the features out of the records instead of copying
+/// them (the records keep what the report needs).
+pub fn take_story_docs(docs: &mut [DocRecord]) -> Vec<StoryDoc> {
+    docs.iter_mut()
+        .map(|d| StoryDoc {
+            features: std::mem::take(&mut d.features),
             lang: d.lang.code,
         })
         .collect()
@@ -302,7 +313,7 @@ pub fn near_duplicates(
 
 /// Join the variants into stories.
 pub fn stories(
-    docs: &[DocRecord],
+    story_docs: Vec<StoryDoc>,
     near: NearDuplicates,
     config: &Config,
     progress: &dyn Progress,
@@ -313,12 +324,12 @@ pub fn stories(
         variants,
         similarity,
     } = near;
-    let story_docs = story_docs(docs);
+    let n = story_docs.len();
     let initial: Vec<Vec<u32>> = variants.iter().map(|v| v.members.clone()).collect();
-    let clusters = story::stories(&story_docs, initial, &config.story, progress);
+    let clusters = story::stories(story_docs, initial, &config.story, progress);
     progress.phase("stories", clock.elapsed().as_secs_f64());
     // Map clusters of documents back to variants.
-    let mut variant_of = vec![0usize; docs.len()];
+    let mut variant_of = vec![0usize; n];
     for (vi, v) in variants.iter().enumerate() {
         for &m in &v.members {
             variant_of[m as usize] = vi;
@@ -342,7 +353,7 @@ pub fn stories(
 /// Near-duplicate variants, then stories.
 pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
     let near = near_duplicates(docs, config, progress);
-    stories(docs, near, config, progress)
+    stories(story_docs(docs), near, config, progress)
 }
 
 fn hex_id(hash: u64) -> String {
@@ -478,11 +489,12 @@ fn skip_kind(r: &SkipReason) -> &'static str {
 pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error> {
     let (mut docs, skipped) = load(config, progress)?;
     let near = near_duplicates(&docs, config, progress);
-    // The signatures have done their work: free them before the story stage.
+    // The signatures have done their work: free them before the story stage,
+    // which takes the features over.
     for d in &mut docs {
         d.signature = Vec::new();
     }
-    let grouping = stories(&docs, near, config, progress);
+    let grouping = stories(take_story_docs(&mut docs), near, config, progress);
     report(&docs, skipped, &grouping, config)
 }
 

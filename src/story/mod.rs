@@ -55,10 +55,12 @@ impl Default for StoryConfig {
     }
 }
 
-/// One document as the story stage sees it.
-pub struct StoryDoc<'a> {
-    pub features: &'a StoryFeatures,
-    pub lang: &'a str,
+/// One document as the story stage sees it (owned: the model turns the
+/// features into its vectors in place).
+#[derive(Debug, Clone)]
+pub struct StoryDoc {
+    pub features: StoryFeatures,
+    pub lang: &'static str,
 }
 
 /// Corpus statistics and per-document vectors (also used by `explain`).
@@ -66,6 +68,8 @@ pub struct Model {
     pub anchors: Vocab,
     pub words: Vocab,
     pub docs: Vec<DocVec>,
+    /// Per document: its language.
+    pub langs: Vec<&'static str>,
 }
 
 /// A language needs this many variants before its common guessed anchors are
@@ -76,10 +80,11 @@ pub const COMMON_MIN_DOCS: usize = 5;
 /// one language's variants is a common word of that language, not a name.
 pub const COMMON_SHARE: f64 = 0.3;
 
-/// Per document: (anchors without the common words of its language, the subset
-/// attested in two or more languages). Counts are per variant, so near-copies
-/// do not make a name look common.
-fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<Feature>, Vec<Feature>)> {
+/// Per document, in place: drops from its anchors the common words of its
+/// language (and the `guessed` list, no longer needed); returns the subset of
+/// its anchors attested in two or more languages. Counts are per variant, so
+/// near-copies do not make a name look common.
+fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Feature>> {
     // Count each variant once, through its first member (its "leader").
     let mut leader = vec![u32::MAX; docs.len()];
     for (i, &v) in variant_of.iter().enumerate() {
@@ -137,73 +142,69 @@ fn specific_anchors(docs: &[StoryDoc], variant_of: &[u32]) -> Vec<(Vec<Feature>,
             }
             big
         });
-    docs.par_iter()
+    docs.par_iter_mut()
         .map(|d| {
             let n = per_lang.get(d.lang).copied().unwrap_or(0) as usize;
+            let guessed = std::mem::take(&mut d.features.guessed);
+            let lang = d.lang;
             let common = |f: &Feature| {
                 n >= COMMON_MIN_DOCS
-                    && d.features.guessed.binary_search(f).is_ok()
-                    && lang_df.get(&(d.lang, *f)).copied().unwrap_or(0) as f64
+                    && guessed.binary_search(f).is_ok()
+                    && lang_df.get(&(lang, *f)).copied().unwrap_or(0) as f64
                         >= COMMON_SHARE * n as f64
             };
-            let anchors: Vec<Feature> = d
-                .features
+            d.features.anchors.retain(|f| !common(f));
+            d.features
                 .anchors
                 .iter()
                 .copied()
-                .filter(|f| !common(f))
-                .collect();
-            let multilingual = anchors
-                .iter()
-                .copied()
                 .filter(|f| languages_of.get(f).is_some_and(|e| e.1))
-                .collect();
-            (anchors, multilingual)
+                .collect()
         })
         .collect()
 }
 
 impl Model {
     /// `variant_of[i]`: the variant of document `i` (near-copies share one).
-    pub fn new(docs: &[StoryDoc], variant_of: &[u32]) -> Model {
+    /// The features become the model's vectors in place (hashes replaced by
+    /// dense ids), so a corpus's features are never held twice.
+    pub fn new(mut docs: Vec<StoryDoc>, variant_of: &[u32]) -> Model {
         let n = docs.len();
-        let specific = specific_anchors(docs, variant_of);
-        let anchor_sets: Vec<&[Feature]> = specific.iter().map(|(a, _)| a.as_slice()).collect();
+        let multilingual = specific_anchors(&mut docs, variant_of);
+        let anchor_sets: Vec<&[Feature]> =
+            docs.iter().map(|d| d.features.anchors.as_slice()).collect();
         let anchors = Vocab::build(n, &anchor_sets);
         drop(anchor_sets);
         let word_sets: Vec<&[Feature]> = docs.iter().map(|d| d.features.words.as_slice()).collect();
         let words = Vocab::build(n, &word_sets);
-        let vecs = specific
+        drop(word_sets);
+        let (vecs, langs) = docs
             .into_par_iter()
-            .zip(docs.par_iter())
-            .map(|((a, m), d)| {
-                DocVec::new(
-                    anchors.ids(&a),
-                    anchors.ids(&m),
-                    words.ids(&d.features.words),
+            .zip(multilingual)
+            .map(|(d, m)| {
+                let vec = DocVec::new(
+                    anchors.into_ids(d.features.anchors),
+                    anchors.into_ids(m),
+                    words.into_ids(d.features.words),
                     &anchors,
                     &words,
-                )
+                );
+                (vec, d.lang)
             })
-            .collect();
+            .unzip();
         Model {
             anchors,
             words,
             docs: vecs,
+            langs,
         }
     }
 
     /// Score documents `a` and `b`.
-    pub fn score(
-        &self,
-        docs: &[StoryDoc],
-        a: usize,
-        b: usize,
-        config: &StoryConfig,
-    ) -> score::PairScore {
+    pub fn score(&self, a: usize, b: usize, config: &StoryConfig) -> score::PairScore {
         score::score(
-            (&self.docs[a], docs[a].lang),
-            (&self.docs[b], docs[b].lang),
+            (&self.docs[a], self.langs[a]),
+            (&self.docs[b], self.langs[b]),
             &self.anchors,
             &self.words,
             config,
@@ -316,25 +317,14 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
 /// floor keeps weak documents from inflating noise. Pairs inside one variant
 /// (`variant_of` equal) are left out: the variant is already one cluster, and a
 /// document's near-copy must not set its best score.
-pub fn edges(
-    docs: &[StoryDoc],
-    model: &Model,
-    config: &StoryConfig,
-    variant_of: &[u32],
-) -> Vec<cluster::Edge> {
+pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
     let mut pairs = candidate_pairs(model, config);
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
     let scored: Vec<(u32, u32, f64)> = pairs
         .into_par_iter()
-        .map(|(a, b)| {
-            (
-                a,
-                b,
-                model.score(docs, a as usize, b as usize, config).score,
-            )
-        })
+        .map(|(a, b)| (a, b, model.score(a as usize, b as usize, config).score))
         .collect();
-    let mut best = vec![0.0f64; docs.len()];
+    let mut best = vec![0.0f64; model.docs.len()];
     for &(a, b, s) in &scored {
         best[a as usize] = best[a as usize].max(s);
         best[b as usize] = best[b as usize].max(s);
@@ -353,13 +343,14 @@ pub fn edges(
 /// Group documents into stories. `variants` are the initial clusters (every
 /// document in exactly one). Returns stories as sorted document indices.
 pub fn stories(
-    docs: &[StoryDoc],
+    docs: Vec<StoryDoc>,
     variants: Vec<Vec<u32>>,
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Vec<u32>> {
     let clock = std::time::Instant::now();
-    let mut variant_of = vec![0u32; docs.len()];
+    let n = docs.len();
+    let mut variant_of = vec![0u32; n];
     for (v, members) in variants.iter().enumerate() {
         for &m in members {
             variant_of[m as usize] = v as u32;
@@ -368,10 +359,11 @@ pub fn stories(
     let model = Model::new(docs, &variant_of);
     progress.phase("story model", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let edges = edges(docs, &model, config, &variant_of);
+    let edges = edges(&model, config, &variant_of);
+    drop(model);
     progress.phase("story edges", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let clusters = cluster::average_linkage(variants, docs.len(), &edges, config.threshold);
+    let clusters = cluster::average_linkage(variants, n, &edges, config.threshold);
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
     clusters
 }

@@ -74,9 +74,18 @@ impl Vocab {
         self.ids.get(&f).copied()
     }
 
-    /// Ids of a sorted feature list (unknown features are left out).
-    pub fn ids(&self, set: &[Feature]) -> Vec<u32> {
-        set.iter().filter_map(|&f| self.id(f)).collect()
+    /// Ids of a sorted feature list (unknown features are left out), in the
+    /// list's own memory. Ids follow the order of the keys, so the result is
+    /// sorted too.
+    pub fn into_ids(&self, mut set: Vec<Feature>) -> Vec<u32> {
+        set.retain_mut(|f| match self.id(*f) {
+            Some(id) => {
+                *f = id;
+                true
+            }
+            None => false,
+        });
+        set
     }
 
     /// The feature hash of an id.
@@ -247,7 +256,7 @@ mod tests {
         assert_eq!(v.df(id2), 3);
         assert!((v.weight(2) - 2f64.ln()).abs() < 1e-9);
         assert!((v.weight(1) - 4f64.ln()).abs() < 1e-9);
-        assert_eq!(v.ids(&[1, 3, 99]), vec![0, 2]);
+        assert_eq!(v.into_ids(vec![1, 3, 99]), vec![0, 2]);
     }
 
     #[test]
@@ -256,7 +265,7 @@ mod tests {
         let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
         let av = Vocab::build(2, &refs);
         let wv = Vocab::default();
-        let ids = av.ids(&[10, 20, 30]);
+        let ids = av.into_ids(vec![10, 20, 30]);
         let a = DocVec::new(ids.clone(), ids.clone(), vec![], &av, &wv);
         let config = StoryConfig::default();
         let same = score((&a, "en"), (&a, "en"), &av, &wv, &config);
