@@ -12,6 +12,7 @@
 //! lines of the shorter one; a deterministic sample of at most
 //! [`SAMPLE`] documents per candidate keeps this cheap.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
@@ -152,39 +153,60 @@ impl Furniture {
         if !config.enabled || profiles.len() < config.min_docs.max(2) {
             return Furniture::default();
         }
-        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        for p in profiles {
-            for (key, _) in &p.lines {
-                *df.entry(*key).or_insert(0) += 1;
-            }
-        }
-        let min = config.min_docs.max(2) as u32;
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (doc, p) in profiles.iter().enumerate() {
-            for (key, _) in &p.lines {
-                if df.get(key).is_some_and(|&n| n >= min) {
-                    postings.entry(*key).or_default().push(doc as u32);
-                }
-            }
-        }
-        // Lines with the same document set share one decision.
-        let mut decided: FxHashMap<u64, bool> = FxHashMap::default();
-        let mut keys = FxHashSet::default();
-        let repeated: FxHashSet<u64> = postings.keys().copied().collect();
-        for (key, docs) in &postings {
-            let group = xxh3_64(
-                &docs
+        // Document frequencies by sorting every (distinct-per-document) key:
+        // parallel and cache-friendly where a hash map over tens of millions
+        // of keys is neither.
+        let min = config.min_docs.max(2);
+        let mut all: Vec<u64> = profiles
+            .par_iter()
+            .flat_map_iter(|p| p.lines.iter().map(|&(k, _)| k))
+            .collect();
+        all.par_sort_unstable();
+        let repeated: FxHashSet<u64> = all
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= min)
+            .map(|run| run[0])
+            .collect();
+        drop(all);
+        // Postings of the repeated keys: (key, document), sorted.
+        let mut postings: Vec<(u64, u32)> = profiles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(doc, p)| {
+                p.lines
                     .iter()
-                    .flat_map(|d| d.to_le_bytes())
-                    .collect::<Vec<u8>>(),
-            );
-            let is_furniture = *decided
-                .entry(group)
-                .or_insert_with(|| mean_prose_overlap(profiles, docs) < config.copy_overlap);
-            if is_furniture {
-                keys.insert(*key);
-            }
-        }
+                    .filter(|(k, _)| repeated.contains(k))
+                    .map(move |&(k, _)| (k, doc as u32))
+            })
+            .collect();
+        postings.par_sort_unstable();
+        let runs: Vec<&[(u64, u32)]> = postings.chunk_by(|a, b| a.0 == b.0).collect();
+        let docs_of = |run: &[(u64, u32)]| run.iter().map(|&(_, d)| d).collect::<Vec<u32>>();
+        // Lines with the same document set share one decision.
+        let groups: Vec<u64> = runs
+            .par_iter()
+            .map(|run| {
+                let bytes: Vec<u8> = run.iter().flat_map(|&(_, d)| d.to_le_bytes()).collect();
+                xxh3_64(&bytes)
+            })
+            .collect();
+        let mut representative: Vec<(u64, usize)> =
+            groups.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+        representative.par_sort_unstable();
+        representative.dedup_by_key(|r| r.0);
+        let decided: FxHashMap<u64, bool> = representative
+            .par_iter()
+            .map(|&(group, i)| {
+                let overlap = mean_prose_overlap(profiles, &docs_of(runs[i]));
+                (group, overlap < config.copy_overlap)
+            })
+            .collect();
+        let keys: FxHashSet<u64> = runs
+            .iter()
+            .zip(&groups)
+            .filter(|(_, g)| decided.get(g).copied().unwrap_or(false))
+            .map(|(run, _)| run[0].0)
+            .collect();
         Furniture { keys, repeated }
     }
 }
