@@ -8,7 +8,9 @@
 //! links cannot chain stories together.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap;
 
 /// An undirected weighted edge between two items (`a < b`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,7 +65,7 @@ pub fn average_linkage(
     let mut size: Vec<f64> = members.iter().map(|m| m.len() as f64).collect();
     let mut stamp: Vec<u32> = vec![0; members.len()];
     let mut alive: Vec<bool> = vec![true; members.len()];
-    let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::new(); members.len()];
+    let mut links: Vec<FxHashMap<u32, f64>> = vec![FxHashMap::default(); members.len()];
     for e in edges {
         let (ca, cb) = (cluster_of[e.a as usize], cluster_of[e.b as usize]);
         if ca != cb {
