@@ -243,12 +243,25 @@ fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
 /// For each document, the `keep` documents sharing the most rare weight.
 fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, u32)> {
     let n = picked.len();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    // Postings in one array (compressed rows): documents of id `i` are
+    // `docs[start[i]..start[i + 1]]`, in document order.
+    let mut start = vec![0u32; vocab.len() + 1];
+    for &i in picked.iter().flatten() {
+        start[i as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut docs = vec![0u32; start[vocab.len()] as usize];
     for (doc, ids) in picked.iter().enumerate() {
         for &i in ids {
-            postings[i as usize].push(doc as u32);
+            docs[fill[i as usize] as usize] = doc as u32;
+            fill[i as usize] += 1;
         }
     }
+    drop(fill);
+    let postings = |i: u32| &docs[start[i as usize] as usize..start[i as usize + 1] as usize];
     picked
         .par_iter()
         .enumerate()
@@ -257,7 +270,7 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
             |(acc, touched), (doc, ids)| {
                 for &i in ids {
                     let w = vocab.w2(i);
-                    for &other in &postings[i as usize] {
+                    for &other in postings(i) {
                         if other as usize != doc {
                             if acc[other as usize] == 0.0 {
                                 touched.push(other);
@@ -320,9 +333,16 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
 pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
     let mut pairs = candidate_pairs(model, config);
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
+    // A pair scoring below `min_edge × floor` can neither become an edge (its
+    // weight is at most score / floor) nor raise a document's best score above
+    // the floor: it is dropped at once, which keeps memory bounded.
+    let least = config.min_edge * config.neighbour_floor;
     let scored: Vec<(u32, u32, f64)> = pairs
         .into_par_iter()
-        .map(|(a, b)| (a, b, model.score(a as usize, b as usize, config).score))
+        .filter_map(|(a, b)| {
+            let s = model.score(a as usize, b as usize, config).score;
+            (s >= least).then_some((a, b, s))
+        })
         .collect();
     let mut best = vec![0.0f64; model.docs.len()];
     for &(a, b, s) in &scored {

@@ -142,6 +142,18 @@ impl DocVec {
             multilingual: norm(&multilingual, av),
             words: norm(&words, wv),
         };
+        // A feature of this document alone is never shared: it counts in the
+        // norms (above) but need not be kept for dot products.
+        let shared_only = |mut ids: Vec<u32>, v: &Vocab| {
+            ids.retain(|&i| v.df(i) >= 2);
+            ids.shrink_to_fit();
+            ids
+        };
+        let (anchors, multilingual, words) = (
+            shared_only(anchors, av),
+            shared_only(multilingual, av),
+            shared_only(words, wv),
+        );
         DocVec {
             anchors,
             multilingual,
@@ -261,17 +273,30 @@ mod tests {
 
     #[test]
     fn cosine_of_identical_documents_is_one_and_languages_matter() {
-        let sets: Vec<Vec<Feature>> = vec![vec![10, 20, 30], vec![10, 20, 40]];
+        let sets: Vec<Vec<Feature>> = vec![vec![10, 20, 30], vec![10, 20, 30], vec![10, 40]];
         let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
-        let av = Vocab::build(2, &refs);
+        let av = Vocab::build(3, &refs);
         let wv = Vocab::default();
-        let ids = av.into_ids(vec![10, 20, 30]);
-        let a = DocVec::new(ids.clone(), ids.clone(), vec![], &av, &wv);
+        let vec_of = |set: &[Feature]| {
+            let ids = av.into_ids(set.to_vec());
+            DocVec::new(ids.clone(), ids, vec![], &av, &wv)
+        };
+        let (a, b, c) = (vec_of(&sets[0]), vec_of(&sets[1]), vec_of(&sets[2]));
         let config = StoryConfig::default();
-        let same = score((&a, "en"), (&a, "en"), &av, &wv, &config);
+        let same = score((&a, "en"), (&b, "en"), &av, &wv, &config);
         assert!((same.anchor_cosine - 1.0).abs() < 1e-9);
-        let cross = score((&a, "en"), (&a, "de"), &av, &wv, &config);
+        let cross = score((&a, "en"), (&b, "de"), &av, &wv, &config);
         assert!(!cross.same_language);
         assert!((cross.score - (config.cross_language_boost).min(1.0)).abs() < 1e-9);
+        // Feature 40 is in one document only: it is not kept in the vector,
+        // but it still counts in the norm, so the cosine is the same.
+        assert_eq!(c.anchors.len(), 1);
+        let partial = score((&a, "en"), (&c, "en"), &av, &wv, &config);
+        let w = |f| av.weight(f).powi(2);
+        let expected = w(10) / ((w(10) + w(20) + w(30)).sqrt() * (w(10) + w(40)).sqrt());
+        assert!(
+            (partial.anchor_cosine - expected).abs() < 1e-6,
+            "{partial:?}"
+        );
     }
 }
