@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc: the pipeline allocates and frees many small vectors from every
+/// thread; mimalloc is faster at that than the system allocator and returns
+/// freed memory to the system, which keeps peak memory on large corpora down.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match app::run(cli) {
