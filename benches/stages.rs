@@ -11,7 +11,7 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsdedup::lsh::{near_duplicate_pairs, optimal_bands};
-use newsdedup::minhash::{MinHashConfig, MinHasher};
+use newsdedup::minhash::{Min, MinHashConfig, MinHasher, Signature};
 use newsdedup::shingle::{ShingleConfig, shingles};
 use newsdedup::story::{StoryConfig, StoryDoc, StoryFeatures, candidate_pairs, features};
 use newsdedup::{lang, normalize};
@@ -309,18 +309,18 @@ fn bench_minhash(c: &mut Criterion) {
 
 /// `n` signatures: groups of 1–4 near-copies (about 10% of minima changed per
 /// copy) of random base signatures, so LSH finds real candidate buckets.
-fn synthetic_signatures(n: usize, num_perm: usize) -> Vec<Vec<u32>> {
+fn synthetic_signatures(n: usize, num_perm: usize) -> Vec<Signature> {
     let mut rng = Rng(5);
-    let mut out: Vec<Vec<u32>> = Vec::with_capacity(n);
+    let mut out: Vec<Signature> = Vec::with_capacity(n);
     while out.len() < n {
-        let base: Vec<u32> = (0..num_perm).map(|_| rng.next() as u32).collect();
+        let base: Signature = (0..num_perm).map(|_| rng.next() as Min).collect();
         let copies = 1 + rng.below(4);
         for _ in 0..copies.min(n - out.len()) {
             let sig = base
                 .iter()
                 .map(|&v| {
                     if rng.below(10) == 0 {
-                        rng.next() as u32
+                        rng.next() as Min
                     } else {
                         v
                     }

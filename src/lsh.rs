@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::minhash::estimate;
+use crate::minhash::{Min, estimate};
 
 /// Settings of the LSH stage.
 #[derive(Debug, Clone, Serialize)]
@@ -96,7 +96,7 @@ pub struct Pair {
 const MAX_BUCKET_PAIRS: usize = 64;
 
 /// Candidate pairs from banded signatures, verified against `threshold`.
-pub fn near_duplicate_pairs<S: AsRef<[u32]> + Sync>(
+pub fn near_duplicate_pairs<S: AsRef<[Min]> + Sync>(
     signatures: &[S],
     bands: Bands,
     threshold: f64,

@@ -34,8 +34,16 @@ pub fn splitmix64(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A signature: one minimum per permutation.
-pub type Signature = Vec<u32>;
+/// One entry of a signature: the lowest 16 bits of a permutation's minimum
+/// (b-bit MinHash, Li & König 2010). Two different minima agree in their low
+/// bits with probability 2⁻¹⁶, so the estimate moves by at most that much,
+/// while a signature takes half the memory (256 bytes at 128 permutations).
+/// The low bits, not the high ones: minima are small numbers, their high bits
+/// are mostly zero.
+pub type Min = u16;
+
+/// A signature: one (b-bit) minimum per permutation.
+pub type Signature = Vec<Min>;
 
 /// The permutation family; build once, share across threads.
 #[derive(Debug, Clone)]
@@ -61,8 +69,16 @@ impl MinHasher {
         self.a.len()
     }
 
-    /// Signature of a shingle set. An empty set gives all `u32::MAX`.
+    /// Signature of a shingle set. An empty set gives all `Min::MAX`.
     pub fn signature(&self, shingles: &[u64]) -> Signature {
+        self.full_minima(shingles)
+            .into_iter()
+            .map(|m| m as Min)
+            .collect()
+    }
+
+    /// The full 32-bit minimum of each permutation.
+    pub fn full_minima(&self, shingles: &[u64]) -> Vec<u32> {
         let mut sig = vec![u32::MAX; self.a.len()];
         for &h in shingles {
             for ((s, &a), &b) in sig.iter_mut().zip(&self.a).zip(&self.b) {
@@ -77,7 +93,7 @@ impl MinHasher {
 }
 
 /// Estimated Jaccard similarity: the fraction of equal minima.
-pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
+pub fn estimate<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || a.len() != b.len() {
         return 0.0;
     }
@@ -115,6 +131,27 @@ mod tests {
             let est = estimate(&hasher.signature(&a), &hasher.signature(&b));
             assert!((exact - est).abs() < 0.08, "exact {exact} est {est}");
         }
+    }
+
+    #[test]
+    fn sixteen_bit_minima_estimate_like_full_minima() {
+        let hasher = MinHasher::new(&MinHashConfig {
+            num_perm: 128,
+            seed: 7,
+        });
+        let mut total_gap = 0.0;
+        for k in 0..200u64 {
+            let a = set(k * 1000..k * 1000 + 500);
+            let b = set(k * 1000 + (k % 10) * 50..k * 1000 + 500 + (k % 10) * 50);
+            let full = estimate(&hasher.full_minima(&a), &hasher.full_minima(&b));
+            let short = estimate(&hasher.signature(&a), &hasher.signature(&b));
+            // Low bits can only add agreements, one in 65,536 at most per
+            // permutation on average.
+            assert!(short >= full, "{short} < {full}");
+            assert!(short - full <= 2.0 / 128.0, "k {k}: {short} vs {full}");
+            total_gap += short - full;
+        }
+        assert!(total_gap <= 2.0 / 128.0, "{total_gap}");
     }
 
     #[test]

@@ -287,7 +287,8 @@ pub fn near_duplicates(
     progress: &dyn Progress,
 ) -> NearDuplicates {
     let clock = std::time::Instant::now();
-    let signatures: Vec<&[u32]> = docs.iter().map(|d| d.signature.as_slice()).collect();
+    let signatures: Vec<&[crate::minhash::Min]> =
+        docs.iter().map(|d| d.signature.as_slice()).collect();
     let bands = lsh::optimal_bands(config.lsh.threshold, config.minhash.num_perm);
     let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
     // Longest text is canonical; ties go to the content hash (not the path), so
