@@ -68,6 +68,9 @@ pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool)
 /// memory for pass 2 instead of reading (and extracting HTML) twice.
 pub const CACHE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// Files analysed per parallel batch (bounds the transient per-file results).
+const ANALYSE_CHUNK: usize = 16 * 1024;
+
 /// A file read, decoded and (HTML) extracted: the article text for the cleaner.
 pub struct Scanned {
     text: String,
@@ -213,30 +216,37 @@ pub fn load_with_cache(
         Some(c) => c.into_iter().map(Some).collect(),
         None => (0..listing.sources.len()).map(|_| None).collect(),
     };
-    let results: Vec<Result<DocRecord, Skipped>> = listing
-        .sources
-        .par_iter()
-        .zip(cache.par_iter_mut())
-        .map(|(s, cached)| {
-            let r =
-                process(s, cached.take(), config, &furniture, &hasher).map_err(|reason| Skipped {
-                    path: s.display(),
-                    reason,
-                });
-            progress.inc();
-            r
-        })
-        .collect();
-    progress.finish();
-    progress.phase("analyse", clock.elapsed().as_secs_f64());
-    let mut docs = Vec::with_capacity(results.len());
+    // In chunks, so the per-file results are never all held beside `docs`.
+    let mut docs = Vec::with_capacity(listing.sources.len());
     let mut skipped = listing.skipped;
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(s) => skipped.push(s),
+    for (sources, cached) in listing
+        .sources
+        .chunks(ANALYSE_CHUNK)
+        .zip(cache.chunks_mut(ANALYSE_CHUNK))
+    {
+        let results: Vec<Result<DocRecord, Skipped>> = sources
+            .par_iter()
+            .zip(cached.par_iter_mut())
+            .map(|(s, cached)| {
+                let r = process(s, cached.take(), config, &furniture, &hasher).map_err(|reason| {
+                    Skipped {
+                        path: s.display(),
+                        reason,
+                    }
+                });
+                progress.inc();
+                r
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(d) => docs.push(d),
+                Err(s) => skipped.push(s),
+            }
         }
     }
+    progress.finish();
+    progress.phase("analyse", clock.elapsed().as_secs_f64());
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((docs, skipped))
 }

@@ -406,7 +406,10 @@ fn title_text(line: &str) -> String {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", &line[..end])
+    let mut title = String::with_capacity(end + '…'.len_utf8());
+    title.push_str(&line[..end]);
+    title.push('…');
+    title
 }
 
 #[cfg(test)]
