@@ -39,50 +39,49 @@ static BITMAPS: LazyLock<Bitmaps> = LazyLock::new(|| {
     maps
 });
 
+/// The class of `c`: `ascii` below 0x80, the bitmap `map` in the BMP, `other`
+/// beyond it.
 #[inline]
-fn bmp(map: &[u64; WORDS], c: char) -> bool {
-    let cp = c as usize;
-    map[cp >> 6] >> (cp & 63) & 1 == 1
+fn class(
+    c: char,
+    ascii: fn(&char) -> bool,
+    map: fn(&Bitmaps) -> &[u64; WORDS],
+    other: fn(char) -> bool,
+) -> bool {
+    match c as usize {
+        0..=0x7F => ascii(&c),
+        cp @ 0x80..=0xFFFF => map(&BITMAPS)[cp >> 6] >> (cp & 63) & 1 == 1,
+        _ => other(c),
+    }
 }
 
 /// [`char::is_alphabetic`].
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x80..=0xFFFF => bmp(&BITMAPS.alphabetic, c),
-        _ => c.is_alphabetic(),
-    }
+    class(
+        c,
+        char::is_ascii_alphabetic,
+        |m| &m.alphabetic,
+        char::is_alphabetic,
+    )
 }
 
 /// [`char::is_numeric`].
 #[inline]
 pub fn is_numeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_digit(),
-        0x80..=0xFFFF => bmp(&BITMAPS.numeric, c),
-        _ => c.is_numeric(),
-    }
+    class(c, char::is_ascii_digit, |m| &m.numeric, char::is_numeric)
 }
 
 /// [`char::is_alphanumeric`].
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x80..=0xFFFF => bmp(&BITMAPS.alphabetic, c) || bmp(&BITMAPS.numeric, c),
-        _ => c.is_alphanumeric(),
-    }
+    is_alphabetic(c) || is_numeric(c)
 }
 
 /// [`unicode_normalization::char::is_combining_mark`].
 #[inline]
 pub fn is_mark(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => false,
-        0x80..=0xFFFF => bmp(&BITMAPS.mark, c),
-        _ => is_combining_mark(c),
-    }
+    class(c, |_| false, |m| &m.mark, is_combining_mark)
 }
 
 #[cfg(test)]
