@@ -226,7 +226,7 @@ fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
         .copied()
         .filter(|&i| (2..=max_df).contains(&vocab.df(i)))
         .collect();
-    picked.sort_by_key(|&i| (vocab.df(i), i));
+    picked.sort_unstable_by_key(|&i| (vocab.df(i), i));
     picked.truncate(keep);
     let mut total = 0u32;
     let within = picked
@@ -285,8 +285,14 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
                     acc[o as usize] = 0.0;
                 }
                 touched.clear();
-                best.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                // The `keep` best (weight, then index: a total order), sorted.
+                let order =
+                    |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+                if best.len() > keep && keep > 0 {
+                    best.select_nth_unstable_by(keep - 1, order);
+                }
                 best.truncate(keep);
+                best.sort_unstable_by(order);
                 let d = doc as u32;
                 best.into_iter()
                     .map(|(o, _)| if d < o { (d, o) } else { (o, d) })
