@@ -52,7 +52,7 @@ impl PartialOrd for Candidate {
 pub fn average_linkage(
     groups: Vec<Vec<u32>>,
     n_items: usize,
-    edges: &[Edge],
+    edges: Vec<Edge>,
     threshold: f64,
 ) -> Vec<Vec<u32>> {
     let mut cluster_of = vec![0u32; n_items];
@@ -66,13 +66,16 @@ pub fn average_linkage(
     let mut stamp: Vec<u32> = vec![0; members.len()];
     let mut alive: Vec<bool> = vec![true; members.len()];
     let mut links: Vec<FxHashMap<u32, f64>> = vec![FxHashMap::default(); members.len()];
-    for e in edges {
+    for e in &edges {
         let (ca, cb) = (cluster_of[e.a as usize], cluster_of[e.b as usize]);
         if ca != cb {
             *links[ca as usize].entry(cb).or_insert(0.0) += e.weight;
             *links[cb as usize].entry(ca).or_insert(0.0) += e.weight;
         }
     }
+    // The links hold what the edges said.
+    drop(edges);
+    drop(cluster_of);
     let mut heap = BinaryHeap::new();
     for a in 0..members.len() {
         let mut neigh: Vec<(&u32, &f64)> = links[a].iter().collect();
@@ -155,7 +158,7 @@ mod tests {
         let edges = [e(0, 1, 0.9), e(1, 2, 0.8), e(0, 2, 0.7), e(3, 4, 0.9)];
         let groups = (0..5).map(|i| vec![i]).collect();
         assert_eq!(
-            average_linkage(groups, 5, &edges, 0.5),
+            average_linkage(groups, 5, edges.to_vec(), 0.5),
             vec![vec![0, 1, 2], vec![3, 4]]
         );
     }
@@ -174,13 +177,13 @@ mod tests {
         // A bridge above the threshold: single linkage would join the cliques.
         edges.push(e(3, 4, 0.5));
         let groups = (0..8).map(|i| vec![i]).collect();
-        let out = average_linkage(groups, 8, &edges, 0.3);
+        let out = average_linkage(groups, 8, edges, 0.3);
         assert_eq!(out, vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]]);
     }
 
     #[test]
     fn initial_groups_stay_together() {
-        let out = average_linkage(vec![vec![0, 2], vec![1]], 3, &[], 0.5);
+        let out = average_linkage(vec![vec![0, 2], vec![1]], 3, Vec::new(), 0.5);
         assert_eq!(out, vec![vec![0, 2], vec![1]]);
     }
 }

@@ -312,18 +312,17 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
     let n = model.docs.len();
     let max_df = (n / 20).clamp(100, 500) as u32;
     let k = config.index_features;
-    let by_anchor: Vec<Vec<u32>> = model
-        .docs
-        .par_iter()
-        .map(|d| rarest(&d.multilingual, &model.anchors, max_df, k))
-        .collect();
-    let by_word: Vec<Vec<u32>> = model
-        .docs
-        .par_iter()
-        .map(|d| rarest(&d.words, &model.words, max_df, k))
-        .collect();
-    let mut pairs = top_neighbours(&by_anchor, &model.anchors, config.candidates);
-    pairs.extend(top_neighbours(&by_word, &model.words, config.candidates));
+    // One index at a time, so only one set of picked features is alive.
+    let neighbours = |features: fn(&DocVec) -> &[u32], vocab: &Vocab| {
+        let picked: Vec<Vec<u32>> = model
+            .docs
+            .par_iter()
+            .map(|d| rarest(features(d), vocab, max_df, k))
+            .collect();
+        top_neighbours(&picked, vocab, config.candidates)
+    };
+    let mut pairs = neighbours(|d| &d.multilingual, &model.anchors);
+    pairs.extend(neighbours(|d| &d.words, &model.words));
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
@@ -389,7 +388,7 @@ pub fn stories(
     drop(model);
     progress.phase("story edges", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let clusters = cluster::average_linkage(variants, n, &edges, config.threshold);
+    let clusters = cluster::average_linkage(variants, n, edges, config.threshold);
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
     clusters
 }
