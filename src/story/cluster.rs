@@ -10,6 +10,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use rustc_hash::FxHashMap;
+
 /// An undirected weighted edge between two items (`a < b`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Edge {
@@ -63,42 +65,22 @@ pub fn average_linkage(
     let mut size: Vec<f64> = members.iter().map(|m| m.len() as f64).collect();
     let mut stamp: Vec<u32> = vec![0; members.len()];
     let mut alive: Vec<bool> = vec![true; members.len()];
-    // Per cluster: (neighbouring cluster, summed edge weight), sorted by
-    // neighbour. Sums run in edge order (a stable sort, then adjacent runs).
-    let mut degree = vec![0usize; members.len()];
+    let mut links: Vec<FxHashMap<u32, f64>> = vec![FxHashMap::default(); members.len()];
     for e in &edges {
         let (ca, cb) = (cluster_of[e.a as usize], cluster_of[e.b as usize]);
         if ca != cb {
-            degree[ca as usize] += 1;
-            degree[cb as usize] += 1;
-        }
-    }
-    let mut links: Vec<Vec<(u32, f64)>> = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
-    drop(degree);
-    for e in &edges {
-        let (ca, cb) = (cluster_of[e.a as usize], cluster_of[e.b as usize]);
-        if ca != cb {
-            links[ca as usize].push((cb, e.weight));
-            links[cb as usize].push((ca, e.weight));
+            *links[ca as usize].entry(cb).or_insert(0.0) += e.weight;
+            *links[cb as usize].entry(ca).or_insert(0.0) += e.weight;
         }
     }
     // The links hold what the edges said.
     drop(edges);
     drop(cluster_of);
-    for l in links.iter_mut() {
-        l.sort_by_key(|&(k, _)| k);
-        l.dedup_by(|next, kept| {
-            let same = next.0 == kept.0;
-            if same {
-                kept.1 += next.1;
-            }
-            same
-        });
-        l.shrink_to_fit();
-    }
     let mut heap = BinaryHeap::new();
-    for (a, neigh) in links.iter().enumerate() {
-        for &(b, sum) in neigh {
+    for a in 0..members.len() {
+        let mut neigh: Vec<(&u32, &f64)> = links[a].iter().collect();
+        neigh.sort_by_key(|(b, _)| **b);
+        for (&b, &sum) in neigh {
             if (a as u32) < b {
                 let mean = sum / (size[a] * size[b as usize]);
                 if mean >= threshold {
@@ -125,12 +107,18 @@ pub fn average_linkage(
         size[a] += size[b];
         stamp[a] += 1;
         let b_links = std::mem::take(&mut links[b]);
-        let a_links = std::mem::take(&mut links[a]);
-        let merged = merge_links(&a_links, &b_links, a as u32, b as u32);
-        for &(k, w) in &merged {
+        links[a].remove(&(b as u32));
+        for (k, w) in b_links {
+            if k as usize != a {
+                *links[a].entry(k).or_insert(0.0) += w;
+            }
+        }
+        let mut neigh: Vec<(u32, f64)> = links[a].iter().map(|(&k, &w)| (k, w)).collect();
+        neigh.sort_by_key(|(k, _)| *k);
+        for (k, w) in neigh {
             let ku = k as usize;
-            set_link(&mut links[ku], b as u32, None);
-            set_link(&mut links[ku], a as u32, Some(w));
+            links[ku].remove(&(b as u32));
+            links[ku].insert(a as u32, w);
             let mean = w / (size[a] * size[ku]);
             if mean >= threshold {
                 let (x, y) = if a < ku { (a, ku) } else { (ku, a) };
@@ -143,7 +131,6 @@ pub fn average_linkage(
                 });
             }
         }
-        links[a] = merged;
     }
     let mut out: Vec<Vec<u32>> = members
         .into_iter()
@@ -156,51 +143,6 @@ pub fn average_linkage(
         .collect();
     out.sort_by_key(|m| m[0]);
     out
-}
-
-/// The links of `a` and `b` merged into the links of their union (sorted;
-/// weights to a common neighbour summed, `a`'s first), without `a` and `b`.
-fn merge_links(la: &[(u32, f64)], lb: &[(u32, f64)], a: u32, b: u32) -> Vec<(u32, f64)> {
-    let mut out = Vec::with_capacity(la.len() + lb.len());
-    let (mut i, mut j) = (0, 0);
-    while i < la.len() || j < lb.len() {
-        let next = match (la.get(i), lb.get(j)) {
-            (Some(&x), Some(&y)) if x.0 == y.0 => {
-                i += 1;
-                j += 1;
-                (x.0, x.1 + y.1)
-            }
-            (Some(&x), Some(&y)) if x.0 < y.0 => {
-                i += 1;
-                x
-            }
-            (Some(&x), None) => {
-                i += 1;
-                x
-            }
-            (_, Some(&y)) => {
-                j += 1;
-                y
-            }
-            (None, None) => break,
-        };
-        if next.0 != a && next.0 != b {
-            out.push(next);
-        }
-    }
-    out
-}
-
-/// Set (`Some`) or remove (`None`) the link to `k` in a sorted link list.
-fn set_link(links: &mut Vec<(u32, f64)>, k: u32, w: Option<f64>) {
-    match (links.binary_search_by_key(&k, |&(n, _)| n), w) {
-        (Ok(i), Some(w)) => links[i].1 = w,
-        (Ok(i), None) => {
-            links.remove(i);
-        }
-        (Err(i), Some(w)) => links.insert(i, (k, w)),
-        (Err(_), None) => {}
-    }
 }
 
 #[cfg(test)]
@@ -237,23 +179,6 @@ mod tests {
         let groups = (0..8).map(|i| vec![i]).collect();
         let out = average_linkage(groups, 8, edges, 0.3);
         assert_eq!(out, vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]]);
-    }
-
-    #[test]
-    fn merged_links_sum_common_neighbours_and_drop_the_pair() {
-        let a = [(1, 0.5), (3, 0.25), (7, 1.0)];
-        let b = [(0, 2.0), (3, 0.5), (5, 0.125)];
-        // Merging clusters 0 and 1: their link to each other disappears.
-        assert_eq!(
-            merge_links(&a, &b, 0, 1),
-            vec![(3, 0.75), (5, 0.125), (7, 1.0)]
-        );
-        let mut l = vec![(2, 1.0), (4, 2.0)];
-        set_link(&mut l, 3, Some(0.5));
-        set_link(&mut l, 2, None);
-        set_link(&mut l, 4, Some(3.0));
-        set_link(&mut l, 9, None);
-        assert_eq!(l, vec![(3, 0.5), (4, 3.0)]);
     }
 
     #[test]
