@@ -338,22 +338,26 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
 pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
     let mut pairs = candidate_pairs(model, config);
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
-    // One score per pair, in one exact-size array (a filtered parallel collect
-    // would hold its pieces and the result at once).
-    let scores: Vec<f64> = pairs
-        .par_iter()
-        .map(|&(a, b)| model.score(a as usize, b as usize, config).score)
+    // A pair scoring below `min_edge × floor` can neither become an edge (its
+    // weight is at most score / floor) nor raise a document's best score above
+    // the floor: it is dropped at once, which keeps memory bounded.
+    let least = config.min_edge * config.neighbour_floor;
+    let scored: Vec<(u32, u32, f64)> = pairs
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let s = model.score(a as usize, b as usize, config).score;
+            (s >= least).then_some((a, b, s))
+        })
         .collect();
     let mut best = vec![0.0f64; model.docs.len()];
-    for (&(a, b), &s) in pairs.iter().zip(&scores) {
+    for &(a, b, s) in &scored {
         best[a as usize] = best[a as usize].max(s);
         best[b as usize] = best[b as usize].max(s);
     }
     let floor = config.neighbour_floor;
-    pairs
-        .iter()
-        .zip(&scores)
-        .filter_map(|(&(a, b), &s)| {
+    scored
+        .into_iter()
+        .filter_map(|(a, b, s)| {
             let norm = (best[a as usize].max(floor) * best[b as usize].max(floor)).sqrt();
             let weight = (s / norm).min(1.0);
             (weight >= config.min_edge).then_some(cluster::Edge { a, b, weight })
