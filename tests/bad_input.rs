@@ -297,16 +297,21 @@ fn two_articles() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn jsonl_lines_each_parse() {
+/// stdout of `cluster --format FORMAT` over [`two_articles`] (which must succeed).
+fn two_articles_as(format: &str) -> String {
     let dir = two_articles();
     let out = bin()
-        .args(["cluster", "-q", "--format", "jsonl"])
+        .args(["cluster", "-q", "--format", format])
         .arg(dir.path())
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn jsonl_lines_each_parse() {
+    let text = two_articles_as("jsonl");
     let lines: Vec<Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line ({e}): {l}")))
@@ -327,14 +332,7 @@ fn jsonl_lines_each_parse() {
 
 #[test]
 fn text_format_is_a_table() {
-    let dir = two_articles();
-    let out = bin()
-        .args(["cluster", "-q", "--format", "text"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = two_articles_as("text");
     assert!(text.contains("stories"), "{text}");
     assert!(
         text.contains("good.txt") && text.contains("owls.txt"),

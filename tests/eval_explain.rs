@@ -42,12 +42,12 @@ fn gold_file(dir: &std::path::Path, same_story: bool) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn eval_scores_the_seeds_against_their_gold() {
+/// `eval --format json` of the seeds against a gold file (one story, or all singletons).
+fn eval_seeds_json(one_story: bool) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let gold = gold_file(dir.path(), true);
+    let gold = gold_file(dir.path(), one_story);
     let seeds = seeds_dir();
-    let v = run_json(&[
+    run_json(&[
         "eval",
         "-q",
         "--format",
@@ -55,7 +55,12 @@ fn eval_scores_the_seeds_against_their_gold() {
         "--gold",
         gold.to_str().unwrap(),
         seeds.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn eval_scores_the_seeds_against_their_gold() {
+    let v = eval_seeds_json(true);
     let s = &v["scores"];
     assert_eq!(s["pairwise_f1"], 1.0);
     assert_eq!(s["bcubed_f1"], 1.0);
@@ -66,18 +71,7 @@ fn eval_scores_the_seeds_against_their_gold() {
 
 #[test]
 fn eval_with_all_singleton_gold_has_zero_precision() {
-    let dir = tempfile::tempdir().unwrap();
-    let gold = gold_file(dir.path(), false);
-    let seeds = seeds_dir();
-    let v = run_json(&[
-        "eval",
-        "-q",
-        "--format",
-        "json",
-        "--gold",
-        gold.to_str().unwrap(),
-        seeds.to_str().unwrap(),
-    ]);
+    let v = eval_seeds_json(false);
     assert_eq!(v["scores"]["pairwise_precision"], 0.0);
     assert_eq!(
         v["scores"]["pairwise_recall"], 1.0,
