@@ -10,12 +10,31 @@ use newsdedup::progress::{Bar, Progress, Silent};
 use newsdedup::{Error, metrics, normalize_cmd, pipeline};
 
 use crate::cli::{
-    Cli, ClusterArgs, Command, EvalArgs, ExplainArgs, NormalizeArgs, OutputFormat, ReportFormat,
-    WalkArgs,
+    Cli, ClusterArgs, Command, CompletionsArgs, EvalArgs, ExplainArgs, ManArgs, NormalizeArgs,
+    OutputFormat, ReportFormat, WalkArgs,
 };
 
-/// Exit codes: 0 success, 1 runtime failure, 2 usage error (bad path or parameter).
+/// Exit code of a run that found no document, with `--fail-if-empty`.
+pub const EXIT_EMPTY: u8 = 3;
+
+/// A run found no document and `--fail-if-empty` was given (exit code 3).
+#[derive(Debug)]
+struct NoDocuments(String);
+
+impl std::fmt::Display for NoDocuments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no documents: {} (--fail-if-empty)", self.0)
+    }
+}
+
+impl std::error::Error for NoDocuments {}
+
+/// Exit codes: 0 success, 1 runtime failure, 2 usage error (bad path or
+/// parameter), 3 no documents with `--fail-if-empty`.
 pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
+    if err.chain().any(|e| e.is::<NoDocuments>()) {
+        return std::process::ExitCode::from(EXIT_EMPTY);
+    }
     let usage = err.chain().any(|e| {
         matches!(
             e.downcast_ref::<Error>(),
@@ -23,6 +42,49 @@ pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
         )
     });
     std::process::ExitCode::from(if usage { 2 } else { 1 })
+}
+
+/// The error's message with its causes, each cause once: a cause whose text
+/// is already part of the message (an error that displays its source) is not
+/// repeated.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+/// `count` and `noun`, with an `s` unless `count` is 1 ("1 story", "2 stories").
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Fails with [`NoDocuments`] when `documents` is 0 and `--fail-if-empty` is on.
+fn check_empty(walk: &WalkArgs, documents: usize, what: impl FnOnce() -> String) -> Result<()> {
+    if walk.fail_if_empty && documents == 0 {
+        return Err(NoDocuments(what()).into());
+    }
+    Ok(())
+}
+
+/// Why a run has no document: nothing found, or everything skipped.
+fn empty_reason(skipped: usize, extensions: &[String]) -> String {
+    if skipped == 0 {
+        format!(
+            "no input files found (extensions: {})",
+            extensions.join(",")
+        )
+    } else {
+        format!("all {} were skipped", count(skipped, "file", "files"))
+    }
 }
 
 /// Adds phase timings on stderr to another progress display.
@@ -51,6 +113,8 @@ pub fn run(cli: Cli) -> Result<std::process::ExitCode> {
         Command::Normalize(args) => normalize(&args),
         Command::Eval(args) => eval(&args),
         Command::Explain(args) => explain(&args),
+        Command::Completions(args) => completions(&args),
+        Command::Man(args) => man(&args),
     }
     .map(|()| std::process::ExitCode::SUCCESS)
 }
@@ -62,7 +126,7 @@ fn setup(walk: &WalkArgs) -> Result<Box<dyn Progress>> {
             .build_global()
             .context("cannot start the thread pool")?;
     }
-    let show = !walk.quiet && std::io::stderr().is_terminal();
+    let show = walk.summary() && std::io::stderr().is_terminal();
     let inner: Box<dyn Progress> = if show {
         Box::new(Bar::stderr())
     } else {
@@ -85,10 +149,25 @@ fn format_of(f: OutputFormat) -> Format {
 
 fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
     match path {
-        Some(p) => {
-            output::write_atomic(p, bytes).with_context(|| format!("writing '{}'", p.display()))
-        }
+        Some(p) => output::write_atomic(p, bytes).map_err(|e| {
+            // The OS error alone: the temporary file's name means nothing to the user.
+            let cause = match &e {
+                Error::Output(io) => os_error(io),
+                other => other.to_string(),
+            };
+            anyhow::anyhow!("cannot write '{}': {cause}", p.display())
+        }),
         None => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
+    }
+}
+
+/// The operating system's message of `io` ("No such file or directory (os
+/// error 2)"), without the temporary file's path that `tempfile` appends.
+fn os_error(io: &std::io::Error) -> String {
+    let text = io.to_string();
+    match text.find(" at path ") {
+        Some(end) => text[..end].to_string(),
+        None => text,
     }
 }
 
@@ -97,27 +176,30 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     let started = Instant::now();
     let config = args.params.config(&args.paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
-    if !args.walk.quiet {
+    if args.walk.warnings() {
         for s in &report.skipped {
             eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
         }
-        if report.summary.documents == 0 {
-            eprintln!(
-                "newsdedup: no documents to cluster (extensions: {})",
-                config.walk.extensions.join(",")
-            );
-        }
+    }
+    check_empty(&args.walk, report.summary.documents, || {
+        empty_reason(report.skipped.len(), &config.walk.extensions)
+    })?;
+    if args.walk.warnings() && report.summary.documents == 0 {
+        eprintln!(
+            "newsdedup: warning: no documents to cluster (extensions: {})",
+            config.walk.extensions.join(",")
+        );
     }
     let bytes = output::render(&report, format_of(args.format))?;
     emit(&bytes, args.output.as_deref())?;
-    if !args.walk.quiet {
+    if args.walk.summary() {
         let s = &report.summary;
         eprintln!(
-            "newsdedup: {} documents, {} stories, {} variants, {} skipped in {:.2}s",
-            s.documents,
-            s.stories,
-            s.variants,
-            s.skipped,
+            "newsdedup: {}, {}, {}, {} in {:.2}s",
+            count(s.documents, "document", "documents"),
+            count(s.stories, "story", "stories"),
+            count(s.variants, "variant", "variants"),
+            count(s.skipped, "skipped", "skipped"),
             started.elapsed().as_secs_f64()
         );
     }
@@ -131,18 +213,23 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
         let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress.as_ref())?;
-        if !args.walk.quiet {
+        if args.walk.warnings() {
             for s in &summary.skipped {
                 eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
             }
+        }
+        if args.walk.summary() {
             eprintln!(
-                "newsdedup: cleaned {} files into '{}', {} skipped, {} furniture lines",
-                summary.written,
+                "newsdedup: cleaned {} into '{}', {} skipped, {}",
+                count(summary.written, "file", "files"),
                 out.display(),
                 summary.skipped.len(),
-                summary.furniture_lines
+                count(summary.furniture_lines, "furniture line", "furniture lines")
             );
         }
+        check_empty(&args.walk, summary.written, || {
+            empty_reason(summary.skipped.len(), &config.walk.extensions)
+        })?;
         return Ok(());
     }
     if args.files.is_empty() {
@@ -157,10 +244,14 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
         ReportFormat::Json => normalize_cmd::render_json(&docs)?,
     };
     for d in &docs {
-        if let (Err(reason), false) = (&d.result, args.walk.quiet) {
+        if let (Err(reason), true) = (&d.result, args.walk.warnings()) {
             eprintln!("newsdedup: skipped {}: {}", d.path, reason);
         }
     }
+    let cleaned = docs.iter().filter(|d| d.result.is_ok()).count();
+    check_empty(&args.walk, cleaned, || {
+        empty_reason(docs.len(), &config.walk.extensions)
+    })?;
     emit(&bytes, None)
 }
 
@@ -174,8 +265,22 @@ fn eval(args: &EvalArgs) -> Result<()> {
         path: args.gold.clone(),
         message,
     })?;
+    if gold.docs.is_empty() {
+        anyhow::bail!(Error::Gold {
+            path: args.gold.clone(),
+            message: "it lists no documents (expected {\"docs\": {\"<file name>\": …}})".into(),
+        });
+    }
     let config = args.params.config(&args.paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
+    if args.walk.warnings() {
+        for s in &report.skipped {
+            eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+        }
+    }
+    check_empty(&args.walk, report.summary.documents, || {
+        empty_reason(report.skipped.len(), &config.walk.extensions)
+    })?;
     let mut predicted = Vec::new();
     for (si, story) in report.stories.iter().enumerate() {
         for (vi, variant) in story.variants.iter().enumerate() {
@@ -190,6 +295,18 @@ fn eval(args: &EvalArgs) -> Result<()> {
         }
     }
     let scores = metrics::score(&gold, &predicted);
+    if scores.docs_scored == 0 {
+        // Nothing to compare: every score would be a meaningless 1.0 or 0.
+        anyhow::bail!(Error::Gold {
+            path: args.gold.clone(),
+            message: format!(
+                "none of its {} matches a clustered document ({} clustered; \
+                 documents are matched by file name)",
+                count(scores.docs_gold, "document", "documents"),
+                report.summary.documents
+            ),
+        });
+    }
     let bytes = match args.format {
         ReportFormat::Text => metrics::render_text(&scores).into_bytes(),
         ReportFormat::Json => {
@@ -211,6 +328,11 @@ fn predicted_variant_id(story: usize, variant: usize) -> usize {
 }
 
 fn explain(args: &ExplainArgs) -> Result<()> {
+    if args.walk.fail_if_empty {
+        anyhow::bail!(Error::InvalidParameter(
+            "--fail-if-empty does not apply to explain (it always reads two files)".into()
+        ));
+    }
     let progress = setup(&args.walk)?;
     let config = args.params.config(&[], &args.walk);
     let e = newsdedup::explain::explain(
@@ -229,4 +351,32 @@ fn explain(args: &ExplainArgs) -> Result<()> {
         }
     };
     emit(&bytes, None)
+}
+
+fn completions(args: &CompletionsArgs) -> Result<()> {
+    let mut bytes = Vec::new();
+    clap_complete::generate(
+        args.shell,
+        &mut crate::cli::command(),
+        "newsdedup",
+        &mut bytes,
+    );
+    emit(&bytes, None)
+}
+
+fn man(args: &ManArgs) -> Result<()> {
+    let command = crate::cli::command();
+    match &args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create '{}'", dir.display()))?;
+            clap_mangen::generate_to(command, dir)
+                .with_context(|| format!("cannot write manual pages into '{}'", dir.display()))
+        }
+        None => {
+            let mut bytes = Vec::new();
+            clap_mangen::Man::new(command).render(&mut bytes)?;
+            emit(&bytes, None)
+        }
+    }
 }

@@ -3,13 +3,35 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use newsdedup::Config;
+
+/// Examples shown at the end of `newsdedup --help`.
+const EXAMPLES: &str = "\
+Examples:
+  newsdedup cluster corpus/ > stories.json        JSON on stdout, a summary on stderr
+  newsdedup cluster -q -o stories.json corpus/     for cron: only warnings on stderr
+  newsdedup cluster --format text --ext html,htm scraped/
+  newsdedup normalize article.txt                  what the cleaner keeps of one file
+  newsdedup normalize --corpus raw/ --out clean/   clean a whole folder
+  newsdedup eval --gold gold.json corpus/          score against gold labels
+  newsdedup explain a.txt b.txt --corpus corpus/   why two files are (not) one story
+  newsdedup completions bash > ~/.local/share/bash-completion/completions/newsdedup
+  newsdedup man > newsdedup.1                      the manual page (roff)
+
+Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 no documents with --fail-if-empty.";
 
 /// Turn a folder of scraped news articles into stories: near-duplicate
 /// variants joined across languages. Prints JSON on stdout.
 #[derive(Debug, Parser)]
-#[command(name = "newsdedup", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "newsdedup",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -18,13 +40,53 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Group articles into stories with language-tagged variants.
+    #[command(after_help = "Examples:
+  newsdedup cluster corpus/ > stories.json
+  newsdedup cluster -q --fail-if-empty -o /srv/www/stories.json /mnt/feeds/
+  newsdedup cluster --format jsonl --ext txt,html corpus/ | jq -c 'select(.type == \"story\")'")]
     Cluster(ClusterArgs),
     /// Print the cleaned text of files (what the cleaner kept), or clean a folder.
+    #[command(after_help = "Examples:
+  newsdedup normalize article.txt
+  newsdedup normalize --format json page.html
+  newsdedup normalize --corpus raw/ --out clean/")]
     Normalize(NormalizeArgs),
     /// Cluster a labeled corpus and score the result against its gold labels.
+    #[command(after_help = "Examples:
+  newsdedup eval --gold gold.json corpus/
+  newsdedup eval -q --format json --gold gold.json corpus/ | jq .scores.pairwise_f1")]
     Eval(EvalArgs),
     /// Explain why two files are (or are not) in the same variant and story.
+    #[command(after_help = "Examples:
+  newsdedup explain a.txt b.txt
+  newsdedup explain corpus/a.txt corpus/b.txt --corpus corpus/ --format json")]
     Explain(ExplainArgs),
+    /// Print a shell completion script on stdout.
+    #[command(after_help = "Examples:
+  newsdedup completions bash > ~/.local/share/bash-completion/completions/newsdedup
+  newsdedup completions zsh > ~/.zfunc/_newsdedup
+  newsdedup completions fish > ~/.config/fish/completions/newsdedup.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout, or write one page per command to a folder.
+    #[command(after_help = "Examples:
+  newsdedup man | man -l -
+  newsdedup man --dir /usr/local/share/man/man1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write newsdedup.1 and one page per command (newsdedup-cluster.1, …) into DIR
+    /// instead of printing newsdedup.1 on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,9 +140,15 @@ pub struct WalkArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// No progress bar and no summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Less on stderr: `-q` keeps only warnings (skipped files), `-qq` only errors.
+    /// Without it: progress bar (on a terminal), warnings and a summary line.
+    #[arg(short, long, action = ArgAction::Count)]
+    pub quiet: u8,
+
+    /// Exit with code 3, writing no result, when no document was found
+    /// (an empty or unmounted folder, or every file skipped).
+    #[arg(long)]
+    pub fail_if_empty: bool,
 
     /// Print the time of each pipeline phase on stderr.
     #[arg(short, long, conflicts_with = "quiet")]
@@ -103,11 +171,11 @@ pub struct Params {
     pub seed: u64,
 
     /// Jaccard similarity at which two texts are near-duplicates (same variant).
-    #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval)]
+    #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval, allow_negative_numbers = true)]
     pub threshold: f64,
 
     /// Mean pair score at which variants join one story (default 0.3).
-    #[arg(long, value_parser = unit_interval)]
+    #[arg(long, value_parser = unit_interval, allow_negative_numbers = true)]
     pub story_threshold: Option<f64>,
 }
 
@@ -185,19 +253,50 @@ pub struct NormalizeArgs {
     pub files: Vec<PathBuf>,
 
     /// Clean a whole folder, with the corpus-level furniture pass.
-    #[arg(long, value_name = "DIR", requires = "out")]
+    #[arg(long, value_name = "DIR", requires = "out", conflicts_with = "files")]
     pub corpus: Option<PathBuf>,
 
     /// Where --corpus writes one cleaned file per input (same relative names).
-    #[arg(long, value_name = "DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "corpus",
+        conflicts_with = "files"
+    )]
     pub out: Option<PathBuf>,
 
-    /// `text` prints the cleaned text; `json` adds title, language and removed lines.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    /// `text` prints the cleaned text; `json` adds title, language and removed lines
+    /// (FILE mode only: --corpus writes text files).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text, conflicts_with = "corpus")]
     pub format: ReportFormat,
 
     #[command(flatten)]
     pub walk: WalkArgs,
+}
+
+/// The command line definition, with the rules that derive cannot express on
+/// shared (flattened) options: `explain` only walks with `--corpus`, so the
+/// walking options need it there.
+pub fn command() -> clap::Command {
+    Cli::command().mut_subcommand("explain", |c| {
+        ["ext", "follow", "hidden"]
+            .into_iter()
+            .fold(c, |c, id| c.mut_arg(id, |a| a.requires("corpus")))
+            // Two files are never "empty": refused in `app::explain`.
+            .mut_arg("fail_if_empty", |a| a.hide(true))
+    })
+}
+
+impl WalkArgs {
+    /// Warnings (skipped files) go to stderr: at most one `-q`.
+    pub fn warnings(&self) -> bool {
+        self.quiet < 2
+    }
+
+    /// The summary line and the progress bar: no `-q`.
+    pub fn summary(&self) -> bool {
+        self.quiet == 0
+    }
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
