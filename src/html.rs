@@ -217,7 +217,8 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
         let text = tidy(&article.text_content);
         if !text.is_empty() {
             return Ok(Extracted {
-                title: clean_title(&article.title),
+                title: clean_title(&article.title)
+                    .map(|t| crate::title::strip_site_name(&t, article.site_name.as_deref())),
                 text,
             });
         }

@@ -30,6 +30,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod shingle;
 pub mod story;
+pub mod title;
 pub mod tokenize;
 pub mod unionfind;
 pub mod walk;

@@ -20,6 +20,7 @@ use crate::output::{self, Relation, Report, SkippedFile};
 use crate::progress::Progress;
 use crate::shingle;
 use crate::story::{self, StoryDoc, StoryFeatures};
+use crate::title;
 use crate::tokenize::for_each_token;
 use crate::walk::{self, Encoding, SkipReason, Skipped, Source};
 
@@ -388,8 +389,11 @@ pub fn report(
     for d in docs {
         *languages.entry(d.lang.code.to_string()).or_insert(0) += 1;
     }
+    // Site names that end several titles ("… | TheHill") are not part of them.
+    let titles = title::strip_recurring_suffixes(docs.iter().map(|d| d.title.as_str()));
     for variant_ids in &grouping.stories {
         let mut variants = Vec::new();
+        let mut story_titles: Vec<(u64, Vec<u32>)> = Vec::new();
         for &vi in variant_ids {
             let v = &grouping.variants[vi];
             let canon = &docs[v.canonical as usize];
@@ -403,7 +407,7 @@ pub fn report(
                         path: d.path.clone(),
                         lang: d.lang.code.to_string(),
                         lang_confidence: output::round4(d.lang.confidence),
-                        title: d.title.clone(),
+                        title: titles[m as usize].clone(),
                         words: d.words,
                         relation: if is_canon {
                             Relation::Canonical
@@ -415,6 +419,10 @@ pub fn report(
                 })
                 .collect();
             documents.sort_by(|a, b| a.path.cmp(&b.path));
+            // Title candidates: the canonical, then the copies by content.
+            let mut by_preference = v.members.clone();
+            by_preference.sort_by_key(|&m| (m != v.canonical, docs[m as usize].content_hash, m));
+            story_titles.push((canon.content_hash, by_preference));
             variants.push((
                 canon.words,
                 canon.content_hash,
@@ -435,8 +443,16 @@ pub fn report(
                 .then(b.0.cmp(&a.0))
                 .then(a.1.cmp(&b.1))
         });
-        let (_, lead_hash, lead_doc, _) = &variants[0];
-        let title = lead_doc.title.clone();
+        let (_, lead_hash, _, _) = &variants[0];
+        // The best headline among the documents, looking at the variants in
+        // their order (largest first), each one's canonical first.
+        let title = title::best_headline(variants.iter().flat_map(|v| {
+            story_titles
+                .iter()
+                .filter(move |(hash, _)| *hash == v.1)
+                .flat_map(|(_, members)| members.iter().map(|&m| titles[m as usize].as_str()))
+        }))
+        .to_string();
         let langs: BTreeSet<String> = variants
             .iter()
             .flat_map(|v| v.3.documents.iter().map(|d| d.lang.clone()))
