@@ -83,7 +83,7 @@ fn empty_reason(skipped: usize, extensions: &[String]) -> String {
             extensions.join(",")
         )
     } else {
-        format!("all {} were skipped", count(skipped, "file", "files"))
+        format!("{} skipped, none left", count(skipped, "file", "files"))
     }
 }
 

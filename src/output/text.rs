@@ -9,8 +9,14 @@ pub fn table(report: &Report) -> String {
     let sm = &report.summary;
     let _ = writeln!(
         s,
-        "{} documents, {} stories, {} variants, {} skipped",
-        sm.documents, sm.stories, sm.variants, sm.skipped
+        "{} document{}, {} {}, {} variant{}, {} skipped",
+        sm.documents,
+        if sm.documents == 1 { "" } else { "s" },
+        sm.stories,
+        if sm.stories == 1 { "story" } else { "stories" },
+        sm.variants,
+        if sm.variants == 1 { "" } else { "s" },
+        sm.skipped
     );
     for (i, story) in report.stories.iter().enumerate() {
         let _ = writeln!(
