@@ -208,11 +208,19 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
 
 fn normalize(args: &NormalizeArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
+    let clock = Instant::now();
+    let result = normalize_run(args, progress.as_ref());
+    // `-v`: one phase, the whole cleaning.
+    progress.phase("normalize", clock.elapsed().as_secs_f64());
+    result
+}
+
+fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progress) -> Result<()> {
     let mut config = newsdedup::Config::default();
     args.walk.apply(&mut config);
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
-        let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress.as_ref())?;
+        let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress)?;
         if args.walk.warnings() {
             for s in &summary.skipped {
                 eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);

@@ -137,7 +137,7 @@ pub struct WalkArgs {
     pub no_furniture: bool,
 
     /// Worker threads (default: all cores). Never changes the result.
-    #[arg(short = 'j', long, value_name = "N")]
+    #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
     pub jobs: Option<usize>,
 
     /// Less on stderr: `-q` keeps only warnings (skipped files), `-qq` only errors.
@@ -296,6 +296,14 @@ impl WalkArgs {
     /// The summary line and the progress bar: no `-q`.
     pub fn summary(&self) -> bool {
         self.quiet == 0
+    }
+}
+
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not a whole number")),
     }
 }
 

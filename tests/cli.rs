@@ -156,6 +156,14 @@ fn negative_values_reach_the_range_check() {
 }
 
 #[test]
+fn zero_jobs_is_refused() {
+    assert_usage_error(
+        &["cluster", "-j", "0", "."],
+        "invalid value '0' for '--jobs <N>': must be at least 1",
+    );
+}
+
+#[test]
 fn unwritable_output_names_the_cause_once_without_temp_names() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("missing-dir/x.json");
