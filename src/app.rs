@@ -85,21 +85,30 @@ fn format_of(f: OutputFormat) -> Format {
 
 fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
     match path {
-        Some(p) => {
-            output::write_atomic(p, bytes).with_context(|| format!("writing '{}'", p.display()))
+        Some(p) if !newsdedup::inputs::is_stdio(p) => {
+            output::write_atomic(p, bytes).map_err(Into::into)
         }
-        None => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
+        _ => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
     }
 }
 
 fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
-    let config = args.params.config(&args.paths, &args.walk);
+    let paths = args.input.paths(&args.paths)?;
+    if let Some(out) = args
+        .output
+        .as_deref()
+        .filter(|o| !newsdedup::inputs::is_stdio(o))
+    {
+        newsdedup::inputs::check_output_file(out, &paths)?;
+    }
+    let config = args.params.config(&paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
     if !args.walk.quiet {
         for s in &report.skipped {
-            eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+            let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+            eprintln!("newsdedup: skipped {path}: {}", s.reason);
         }
         if report.summary.documents == 0 {
             eprintln!(
@@ -130,10 +139,12 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
     args.walk.apply(&mut config);
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
+        newsdedup::inputs::check_output_dir(out, &config.paths)?;
         let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress.as_ref())?;
         if !args.walk.quiet {
             for s in &summary.skipped {
-                eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+                let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+                eprintln!("newsdedup: skipped {path}: {}", s.reason);
             }
             eprintln!(
                 "newsdedup: cleaned {} files into '{}', {} skipped, {} furniture lines",
@@ -145,12 +156,12 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
         }
         return Ok(());
     }
-    if args.files.is_empty() {
+    config.paths = args.input.paths(&args.files)?;
+    if config.paths.is_empty() {
         anyhow::bail!(Error::InvalidParameter(
             "give FILE arguments, or --corpus DIR --out DIR".into()
         ));
     }
-    config.paths = args.files.clone();
     let docs = normalize_cmd::clean_files(&config)?;
     let bytes = match args.format {
         ReportFormat::Text => normalize_cmd::render_text(&docs),
@@ -174,7 +185,8 @@ fn eval(args: &EvalArgs) -> Result<()> {
         path: args.gold.clone(),
         message,
     })?;
-    let config = args.params.config(&args.paths, &args.walk);
+    let paths = args.input.paths(&args.paths)?;
+    let config = args.params.config(&paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
     let mut predicted = Vec::new();
     for (si, story) in report.stories.iter().enumerate() {
