@@ -502,3 +502,23 @@ fn utf16_stray_nuls_and_binary_formats() {
         assert_eq!(s["reason"], reason, "{name}");
     }
 }
+
+#[test]
+fn explain_accepts_two_names_of_one_file() {
+    let dir = corpus();
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "explain",
+            "-q",
+            "--format",
+            "json",
+            "d/owl.txt",
+            "./d/owl.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["same_story"], true);
+}

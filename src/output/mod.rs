@@ -148,6 +148,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     if let Some(meta) = existing {
+        #[cfg(unix)]
+        {
+            // Keep the group too (for a group-readable file), where we may.
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), None, Some(meta.gid()));
+        }
         tmp.as_file()
             .set_permissions(meta.permissions())
             .map_err(fail)?;
