@@ -391,6 +391,28 @@ fn a_non_utf8_name_is_reported_losslessly() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("./caf\\xE9.txt"), "{text}");
+
+    // `normalize --format json` keeps the bytes too; its file list can come from stdin.
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["normalize", "-q", "--format", "json", "-0", "-"])
+        .write_stdin(b"caf\xe9.txt\0".to_vec())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &json["documents"][0];
+    assert_eq!(doc["path"], "caf\u{fffd}.txt");
+    assert_eq!(
+        base64_decode(doc["path_bytes"].as_str().unwrap()),
+        b"caf\xe9.txt"
+    );
+    assert!(
+        doc["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Harbour authority")
+    );
 }
 
 #[test]
