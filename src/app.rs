@@ -149,36 +149,30 @@ fn format_of(f: OutputFormat) -> Format {
 
 fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
     match path {
-        Some(p) => output::write_atomic(p, bytes).map_err(|e| {
-            // The OS error alone: the temporary file's name means nothing to the user.
-            let cause = match &e {
-                Error::Output(io) => os_error(io),
-                other => other.to_string(),
-            };
-            anyhow::anyhow!("cannot write '{}': {cause}", p.display())
-        }),
-        None => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
-    }
-}
-
-/// The operating system's message of `io` ("No such file or directory (os
-/// error 2)"), without the temporary file's path that `tempfile` appends.
-fn os_error(io: &std::io::Error) -> String {
-    let text = io.to_string();
-    match text.find(" at path ") {
-        Some(end) => text[..end].to_string(),
-        None => text,
+        Some(p) if !newsdedup::inputs::is_stdio(p) => {
+            output::write_atomic(p, bytes).map_err(Into::into)
+        }
+        _ => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
     }
 }
 
 fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
-    let config = args.params.config(&args.paths, &args.walk);
+    let paths = args.input.paths(&args.paths)?;
+    if let Some(out) = args
+        .output
+        .as_deref()
+        .filter(|o| !newsdedup::inputs::is_stdio(o))
+    {
+        newsdedup::inputs::check_output_file(out, &paths)?;
+    }
+    let config = args.params.config(&paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {
-            eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+            let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+            eprintln!("newsdedup: skipped {path}: {}", s.reason);
         }
     }
     check_empty(&args.walk, report.summary.documents, || {
@@ -220,10 +214,12 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
     args.walk.apply(&mut config);
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
+        newsdedup::inputs::check_output_dir(out, &config.paths)?;
         let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress)?;
         if args.walk.warnings() {
             for s in &summary.skipped {
-                eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
+                let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+                eprintln!("newsdedup: skipped {path}: {}", s.reason);
             }
         }
         if args.walk.summary() {
@@ -240,12 +236,12 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
         })?;
         return Ok(());
     }
-    if args.files.is_empty() {
+    config.paths = args.input.paths(&args.files)?;
+    if config.paths.is_empty() {
         anyhow::bail!(Error::InvalidParameter(
             "give FILE arguments, or --corpus DIR --out DIR".into()
         ));
     }
-    config.paths = args.files.clone();
     let docs = normalize_cmd::clean_files(&config)?;
     let bytes = match args.format {
         ReportFormat::Text => normalize_cmd::render_text(&docs),
@@ -279,7 +275,8 @@ fn eval(args: &EvalArgs) -> Result<()> {
             message: "it lists no documents (expected {\"docs\": {\"<file name>\": …}})".into(),
         });
     }
-    let config = args.params.config(&args.paths, &args.walk);
+    let paths = args.input.paths(&args.paths)?;
+    let config = args.params.config(&paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {

@@ -155,6 +155,32 @@ pub struct WalkArgs {
     pub verbose: bool,
 }
 
+/// Where the list of inputs comes from besides the PATH arguments.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Read more paths from FILE, one per line (`-`: standard input). A PATH of
+    /// `-` reads them from standard input too.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// Paths read from `-` or --files-from are separated by NUL, not newline
+    /// (for `find -print0`, `fd -0`).
+    #[arg(short = '0', long = "null")]
+    pub null: bool,
+}
+
+impl InputArgs {
+    /// `paths` with `-` and --files-from expanded.
+    pub fn paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, newsdedup::Error> {
+        newsdedup::inputs::expand(
+            paths,
+            self.files_from.as_deref(),
+            self.null,
+            &mut newsdedup::inputs::stdin(),
+        )
+    }
+}
+
 /// The clustering parameters shared by `cluster`, `eval` and `explain`.
 #[derive(Debug, Clone, Args)]
 pub struct Params {
@@ -181,9 +207,13 @@ pub struct Params {
 
 #[derive(Debug, Clone, Args)]
 pub struct ClusterArgs {
-    /// Files or directories to read (directories are walked recursively).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories to read (directories are walked recursively; `-`
+    /// reads a list of paths from standard input).
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     #[command(flatten)]
     pub walk: WalkArgs,
@@ -195,7 +225,8 @@ pub struct ClusterArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
 
-    /// Write the result to FILE (atomically) instead of stdout.
+    /// Write the result to FILE (atomically; `-`: stdout) instead of stdout.
+    /// FILE may not be inside an input folder.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -206,9 +237,13 @@ pub struct EvalArgs {
     #[arg(long, value_name = "GOLD.json")]
     pub gold: PathBuf,
 
-    /// Files or directories to cluster (documents are matched to gold by file name).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories to cluster (documents are matched to gold by file name;
+    /// `-` reads a list of paths from standard input).
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     #[command(flatten)]
     pub walk: WalkArgs,
@@ -248,15 +283,19 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct NormalizeArgs {
-    /// Files to clean (with --corpus: none).
+    /// Files to clean (with --corpus: none; `-` reads a list of paths from standard input).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Clean a whole folder, with the corpus-level furniture pass.
     #[arg(long, value_name = "DIR", requires = "out", conflicts_with = "files")]
     pub corpus: Option<PathBuf>,
 
     /// Where --corpus writes one cleaned file per input (same relative names).
+    /// Must not overlap the --corpus folder.
     #[arg(
         long,
         value_name = "DIR",

@@ -18,6 +18,9 @@ pub enum Error {
     /// The gold file for `eval` is missing or malformed.
     #[error("gold file '{}': {message}", path.display())]
     Gold { path: PathBuf, message: String },
+    /// Writing a file failed (the cause is plain text: printed once, no temp names).
+    #[error("cannot write '{}': {cause}", path.display())]
+    WriteFile { path: PathBuf, cause: String },
     /// Writing the result failed.
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),

@@ -98,7 +98,12 @@ pub fn explain(
     }
     let (docs, skipped) = pipeline::load(&config, progress)?;
     let find = |p: &Path| -> Result<usize, Error> {
-        if let Some(s) = skipped.iter().find(|s| same_file(Path::new(&s.path), p)) {
+        // A second name of a kept file (`duplicate_path`) is not a reason to refuse.
+        let refused = |s: &&crate::walk::Skipped| {
+            !matches!(s.reason, crate::walk::SkipReason::DuplicatePath { .. })
+                && same_file(Path::new(&s.path), p)
+        };
+        if let Some(s) = skipped.iter().find(refused) {
             return Err(Error::InvalidParameter(format!(
                 "'{}' was skipped: {}",
                 p.display(),

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::lang;
 use crate::normalize::{Cleaned, Removed};
 use crate::output;
+use crate::pathenc::{self, RawPath};
 use crate::pipeline::{clean_file, corpus_furniture};
 use crate::progress::Progress;
 use crate::walk::{self, SkipReason, Skipped};
@@ -18,6 +19,8 @@ use crate::walk::{self, SkipReason, Skipped};
 /// One file's cleaning result.
 pub struct CleanedFile {
     pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8.
+    pub path_bytes: Option<RawPath>,
     pub result: Result<Cleaned, SkipReason>,
 }
 
@@ -28,9 +31,13 @@ pub fn clean_files(config: &Config) -> Result<Vec<CleanedFile>, Error> {
     Ok(listing
         .sources
         .par_iter()
-        .map(|s| CleanedFile {
-            path: s.display(),
-            result: clean_file(s, config, &furniture).map(|(c, _)| c),
+        .map(|s| {
+            let (path, path_bytes) = pathenc::split(&s.path);
+            CleanedFile {
+                path,
+                path_bytes,
+                result: clean_file(s, config, &furniture).map(|(c, _)| c),
+            }
         })
         .collect())
 }
@@ -41,7 +48,8 @@ pub fn render_text(docs: &[CleanedFile]) -> Vec<u8> {
     for d in docs {
         if let Ok(c) = &d.result {
             if many {
-                out.push_str(&format!("==> {} <==\n", d.path));
+                let path = pathenc::escape(&d.path, d.path_bytes.as_ref());
+                out.push_str(&format!("==> {path} <==\n"));
             }
             out.push_str(&c.text());
             out.push('\n');
@@ -56,6 +64,8 @@ pub fn render_text(docs: &[CleanedFile]) -> Vec<u8> {
 #[derive(Serialize)]
 struct JsonDoc<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a RawPath>,
     #[serde(skip_serializing_if = "Option::is_none")]
     skipped: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,6 +91,7 @@ pub fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
                 let tag = lang::detect(&text);
                 JsonDoc {
                     path: &d.path,
+                    path_bytes: d.path_bytes.as_ref(),
                     skipped: None,
                     title: Some(&c.title),
                     lang: Some(tag.code),
@@ -92,6 +103,7 @@ pub fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
             }
             Err(reason) => JsonDoc {
                 path: &d.path,
+                path_bytes: d.path_bytes.as_ref(),
                 skipped: Some(reason.to_string()),
                 title: None,
                 lang: None,
@@ -137,17 +149,16 @@ pub fn clean_corpus(
                         .with_extension("txt");
                     let mut text = cleaned.text();
                     text.push('\n');
-                    output::write_tree(out, &rel, text.as_bytes()).map_err(|e| Skipped {
-                        path: s.display(),
-                        reason: SkipReason::Unreadable {
-                            error: format!("cannot write output: {e}"),
-                        },
+                    output::write_tree(out, &rel, text.as_bytes()).map_err(|e| {
+                        Skipped::new(
+                            &s.path,
+                            SkipReason::Unreadable {
+                                error: e.to_string(),
+                            },
+                        )
                     })
                 }
-                Err(reason) => Err(Skipped {
-                    path: s.display(),
-                    reason,
-                }),
+                Err(reason) => Err(Skipped::new(&s.path, reason)),
             };
             progress.inc();
             r

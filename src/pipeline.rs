@@ -28,6 +28,8 @@ use crate::walk::{self, Encoding, SkipReason, Skipped, Source};
 #[derive(Debug, Clone)]
 pub struct DocRecord {
     pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8 (see [`crate::pathenc`]).
+    pub path_bytes: Option<crate::pathenc::RawPath>,
     pub lang: LangTag,
     pub title: String,
     pub words: usize,
@@ -176,8 +178,10 @@ fn process(
     let signature = hasher.signature(&shingle::shingles_of_tokens(&tokens, config.shingle.size));
     drop(tokens);
     let features = story::features::extract_with_words(&text, words);
+    let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
-        path: source.display(),
+        path,
+        path_bytes,
         lang,
         title: cleaned.title,
         words: cleaned.words,
@@ -229,12 +233,8 @@ pub fn load_with_cache(
             .par_iter()
             .zip(cached.par_iter_mut())
             .map(|(s, cached)| {
-                let r = process(s, cached.take(), config, &furniture, &hasher).map_err(|reason| {
-                    Skipped {
-                        path: s.display(),
-                        reason,
-                    }
-                });
+                let r = process(s, cached.take(), config, &furniture, &hasher)
+                    .map_err(|reason| Skipped::new(&s.path, reason));
                 progress.inc();
                 r
             })
@@ -405,6 +405,7 @@ pub fn report(
                     let is_canon = m == v.canonical;
                     output::Document {
                         path: d.path.clone(),
+                        path_bytes: d.path_bytes.clone(),
                         lang: d.lang.code.to_string(),
                         lang_confidence: output::round4(d.lang.confidence),
                         title: titles[m as usize].clone(),
@@ -431,6 +432,7 @@ pub fn report(
                     id: hex_id(canon.content_hash),
                     lang: canon.lang.code.to_string(),
                     canonical: canon.path.clone(),
+                    canonical_bytes: canon.path_bytes.clone(),
                     size: documents.len(),
                     documents,
                 },
@@ -471,6 +473,7 @@ pub fn report(
         .into_iter()
         .map(|s| SkippedFile {
             path: s.path,
+            path_bytes: s.path_bytes,
             kind: skip_kind(&s.reason).to_string(),
             reason: s.reason.to_string(),
         })
@@ -500,7 +503,8 @@ pub fn report(
 
 fn skip_kind(r: &SkipReason) -> &'static str {
     match r {
-        SkipReason::Binary => "binary",
+        SkipReason::Binary { .. } => "binary",
+        SkipReason::DuplicatePath { .. } => "duplicate_path",
         SkipReason::TooLarge { .. } => "too_large",
         SkipReason::Unreadable { .. } => "unreadable",
         SkipReason::Empty => "empty",

@@ -15,6 +15,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::pathenc::RawPath;
 
 /// The whole result of `cluster`.
 #[derive(Debug, Clone, Serialize)]
@@ -53,6 +54,9 @@ pub struct Variant {
     pub id: String,
     pub lang: String,
     pub canonical: String,
+    /// The exact bytes of `canonical` when it is not UTF-8 (base64, see [`crate::pathenc`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_bytes: Option<RawPath>,
     pub size: usize,
     pub documents: Vec<Document>,
 }
@@ -60,6 +64,9 @@ pub struct Variant {
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8 (base64, see [`crate::pathenc`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<RawPath>,
     pub lang: String,
     pub lang_confidence: f64,
     pub title: String,
@@ -79,8 +86,12 @@ pub enum Relation {
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedFile {
     pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8 (base64, see [`crate::pathenc`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<RawPath>,
     /// A stable machine-readable code (`binary`, `too_large`, `unreadable`,
-    /// `empty`, `too_short`, `symlink_loop`, `symlink`, `no_article`, `walk`).
+    /// `empty`, `too_short`, `symlink_loop`, `symlink`, `no_article`, `walk`,
+    /// `duplicate_path`).
     pub kind: String,
     /// A human-readable explanation.
     pub reason: String,
@@ -106,17 +117,68 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, Error> {
     }
 }
 
-/// Write bytes to `path` atomically: a temp file next to it, then a rename.
+/// Write bytes to `path` atomically, as `cp` or an editor's save would leave it:
+///
+/// - through a symbolic link, the link's target is written (the link stays);
+/// - a temp file next to the target is written, synced (`fsync`), then renamed
+///   over the target, so a reader never sees half a file, even after a crash;
+/// - a new file gets the umask's mode (0644 under umask 022), an existing one
+///   keeps its mode.
+///
+/// Errors name `path` and the cause once, never the temp file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+    let fail = |e: std::io::Error| Error::WriteFile {
+        path: path.to_path_buf(),
+        cause: plain_cause(&e),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    tmp.persist(path).map_err(|e| Error::Output(e.error))?;
+    let target = crate::inputs::follow_links(path);
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    let dir = crate::inputs::parent(&target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsdedup-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Created 0666 minus the umask, as any new file.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    if let Some(meta) = existing {
+        #[cfg(unix)]
+        {
+            // Keep the group too (for a group-readable file), where we may.
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), None, Some(meta.gid()));
+        }
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
+    }
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
+    // Make the rename itself durable; not every file system can sync a folder.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+/// The cause of an I/O error without the paths some libraries add to it.
+fn plain_cause(e: &std::io::Error) -> String {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code).to_string();
+    }
+    // tempfile wraps the OS error as "<cause> at path \"<temp file>\"".
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((cause, _)) => cause.to_string(),
+        None => text,
+    }
 }
 
 /// Write bytes to a stream; a closed pipe (`| head`) is not an error.

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{Relation, Report};
+use crate::pathenc::escape;
 
 pub fn table(report: &Report) -> String {
     let mut s = String::new();
@@ -38,7 +39,10 @@ pub fn table(report: &Report) -> String {
                 let _ = writeln!(
                     s,
                     "    {mark} {:<5} {:>6.2} {:>6}w  {}",
-                    d.lang, d.similarity, d.words, d.path
+                    d.lang,
+                    d.similarity,
+                    d.words,
+                    escape(&d.path, d.path_bytes.as_ref())
                 );
             }
         }
@@ -46,7 +50,12 @@ pub fn table(report: &Report) -> String {
     if !report.skipped.is_empty() {
         let _ = writeln!(s, "\nskipped:");
         for k in &report.skipped {
-            let _ = writeln!(s, "  {}: {}", k.path, k.reason);
+            let _ = writeln!(
+                s,
+                "  {}: {}",
+                escape(&k.path, k.path_bytes.as_ref()),
+                k.reason
+            );
         }
     }
     s
