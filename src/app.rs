@@ -7,12 +7,15 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use newsdedup::output::{self, Format};
 use newsdedup::progress::{Bar, Progress, Silent};
-use newsdedup::{Error, metrics, normalize_cmd, pipeline};
+use newsdedup::{Error, incremental, metrics, normalize_cmd, pipeline};
 
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, EvalArgs, ExplainArgs, ManArgs, NormalizeArgs,
-    OutputFormat, ReportFormat, WalkArgs,
+    OutputFormat, ReportFormat, StateArgs, WalkArgs,
 };
+
+/// `--lock-timeout` when not given.
+const DEFAULT_LOCK_TIMEOUT: f64 = 5.0;
 
 /// Exit code of a run that found no document, with `--fail-if-empty`.
 pub const EXIT_EMPTY: u8 = 3;
@@ -38,7 +41,12 @@ pub fn exit_code(err: &anyhow::Error) -> std::process::ExitCode {
     let usage = err.chain().any(|e| {
         matches!(
             e.downcast_ref::<Error>(),
-            Some(Error::MissingPath { .. } | Error::InvalidParameter(_) | Error::Gold { .. })
+            Some(
+                Error::MissingPath { .. }
+                    | Error::InvalidParameter(_)
+                    | Error::Gold { .. }
+                    | Error::State { .. }
+            )
         )
     });
     std::process::ExitCode::from(if usage { 2 } else { 1 })
@@ -113,6 +121,7 @@ pub fn run(cli: Cli) -> Result<std::process::ExitCode> {
         Command::Normalize(args) => normalize(&args),
         Command::Eval(args) => eval(&args),
         Command::Explain(args) => explain(&args),
+        Command::State(args) => state(&args),
         Command::Completions(args) => completions(&args),
         Command::Man(args) => man(&args),
     }
@@ -168,7 +177,21 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
         newsdedup::inputs::check_output_file(out, &paths)?;
     }
     let config = args.params.config(&paths, &args.walk);
-    let report = pipeline::cluster(&config, progress.as_ref())?;
+    let (mut report, pending) = match &args.state.state {
+        None => (pipeline::cluster(&config, progress.as_ref())?, None),
+        Some(path) => {
+            let opts = incremental::StateOptions {
+                path: path.clone(),
+                rebuild: args.state.rebuild,
+                lock_timeout: std::time::Duration::from_secs_f64(
+                    args.state.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
+                ),
+            };
+            let mut pending = incremental::prepare(&config, &opts, progress.as_ref())?;
+            let report = std::mem::replace(&mut pending.report, empty_report());
+            (report, Some(pending))
+        }
+    };
     if args.walk.warnings() {
         for s in &report.skipped {
             let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
@@ -184,8 +207,31 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
             config.walk.extensions.join(",")
         );
     }
+    let run = report.summary.run.clone();
+    if args.state.changes {
+        incremental::only_changes(&mut report);
+    }
     let bytes = output::render(&report, format_of(args.format))?;
     emit(&bytes, args.output.as_deref())?;
+    // The result first, the state after: a crash in between repeats this
+    // run's changes next time instead of losing them.
+    if let Some(pending) = pending {
+        pending.commit()?;
+    }
+    if let (true, Some(r)) = (args.walk.summary(), &run) {
+        eprintln!(
+            "newsdedup: run {}: {} new, {} changed, {} reused, {} removed, {} re-analysed; \
+             {} new, {} updated stories",
+            r.run,
+            r.new,
+            r.changed,
+            r.reused,
+            r.removed,
+            r.reanalysed,
+            r.stories_new,
+            r.stories_updated
+        );
+    }
     if args.walk.summary() {
         let s = &report.summary;
         eprintln!(
@@ -198,6 +244,39 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A placeholder while the real report is taken out of a pending run.
+fn empty_report() -> output::Report {
+    output::Report {
+        version: String::new(),
+        parameters: serde_json::Value::Null,
+        summary: output::Summary {
+            documents: 0,
+            stories: 0,
+            variants: 0,
+            skipped: 0,
+            decoded_as_windows_1252: 0,
+            decoded_from_declared_charset: 0,
+            languages: Default::default(),
+            run: None,
+        },
+        stories: Vec::new(),
+        skipped: Vec::new(),
+    }
+}
+
+fn state(args: &StateArgs) -> Result<()> {
+    let info = incremental::info(args.file()?)?;
+    let bytes = match args.format {
+        ReportFormat::Text => incremental::render_info(&info).into_bytes(),
+        ReportFormat::Json => {
+            let mut b = serde_json::to_vec_pretty(&info)?;
+            b.push(b'\n');
+            b
+        }
+    };
+    emit(&bytes, None)
 }
 
 fn normalize(args: &NormalizeArgs) -> Result<()> {

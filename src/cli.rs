@@ -16,6 +16,8 @@ Examples:
   newsdedup normalize --corpus raw/ --out clean/   clean a whole folder
   newsdedup eval --gold gold.json corpus/          score against gold labels
   newsdedup explain a.txt b.txt --corpus corpus/   why two files are (not) one story
+  newsdedup cluster -q --state s.db --changes corpus/   for cron: new and updated stories
+  newsdedup state s.db                             runs, documents and stories of a state
   newsdedup completions bash > ~/.local/share/bash-completion/completions/newsdedup
   newsdedup man > newsdedup.1                      the manual page (roff)
 
@@ -61,6 +63,13 @@ pub enum Command {
   newsdedup explain a.txt b.txt
   newsdedup explain corpus/a.txt corpus/b.txt --corpus corpus/ --format json")]
     Explain(ExplainArgs),
+    /// Print what a state holds: runs, documents, stories and parameters
+    /// (`state FILE` or `state info FILE`).
+    #[command(after_help = "Examples:
+  newsdedup state stories.db
+  newsdedup state info --format json stories.db | jq '.runs[-1]'
+  sqlite3 stories.db 'SELECT id, title FROM stories WHERE first_seen = (SELECT max(run) FROM runs)'")]
+    State(StateArgs),
     /// Print a shell completion script on stdout.
     #[command(after_help = "Examples:
   newsdedup completions bash > ~/.local/share/bash-completion/completions/newsdedup
@@ -229,6 +238,68 @@ pub struct ClusterArgs {
     /// FILE may not be inside an input folder.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub state: StateRunArgs,
+}
+
+/// Incremental runs (`cluster --state`).
+#[derive(Debug, Clone, Args)]
+pub struct StateRunArgs {
+    /// Keep a state in FILE (SQLite, created when missing): unchanged files are
+    /// not read again, stories and variants keep their ids from run to run,
+    /// and each story says whether it is new, updated or unchanged.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// Print only the stories that are new or updated since the last run.
+    #[arg(long, requires = "state")]
+    pub changes: bool,
+
+    /// Re-read and re-analyse every file, accepting parameters that differ
+    /// from the state's (ids are carried over).
+    #[arg(long, requires = "state")]
+    pub rebuild: bool,
+
+    /// Seconds to wait for another run on the same state before giving up
+    /// (exit code 1) [default: 5].
+    #[arg(long, requires = "state", value_name = "SECONDS", value_parser = non_negative_seconds)]
+    pub lock_timeout: Option<f64>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StateArgs {
+    /// The state file (an optional `info` before it is accepted).
+    #[arg(value_name = "FILE", num_args = 1..=2, required = true)]
+    pub args: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+impl StateArgs {
+    /// The state file: `FILE` or `info FILE`.
+    pub fn file(&self) -> Result<&PathBuf, newsdedup::Error> {
+        match self.args.as_slice() {
+            [file] => Ok(file),
+            [info, file] if info.as_os_str() == "info" => Ok(file),
+            [other, _] => Err(newsdedup::Error::InvalidParameter(format!(
+                "unknown state command '{}' (expected `state FILE` or `state info FILE`)",
+                other.display()
+            ))),
+            _ => Err(newsdedup::Error::InvalidParameter(
+                "give the state FILE".into(),
+            )),
+        }
+    }
+}
+
+fn non_negative_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("'{s}' is not a number of seconds (0 or more)")),
+    }
 }
 
 #[derive(Debug, Clone, Args)]

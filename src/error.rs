@@ -21,6 +21,20 @@ pub enum Error {
     /// Writing a file failed (the cause is plain text: printed once, no temp names).
     #[error("cannot write '{}': {cause}", path.display())]
     WriteFile { path: PathBuf, cause: String },
+    /// The `--state` file cannot be used: not a newsdedup state, damaged,
+    /// from a newer version, or built with other parameters (exit code 2).
+    #[error("state '{}': {message}", path.display())]
+    State { path: PathBuf, message: String },
+    /// Another run holds the state (exit code 1).
+    #[error("state '{}' is in use by another run ({holder}); gave up after {waited:.1}s (--lock-timeout)", path.display())]
+    StateBusy {
+        path: PathBuf,
+        holder: String,
+        waited: f64,
+    },
+    /// Reading or writing the state failed.
+    #[error("state '{}': {message}", path.display())]
+    StateIo { path: PathBuf, message: String },
     /// Writing the result failed.
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),

@@ -81,7 +81,15 @@ pub struct Scanned {
     encoding: Encoding,
 }
 
-fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
+impl Scanned {
+    /// The article text (what the furniture profile and the state's content hash see).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Read, decode and (HTML) extract one file.
+pub fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
     let raw = walk::read(source, &config.walk)?;
     let encoding = raw.encoding;
     let (text, extracted) = article_text(source, raw)?;
@@ -152,8 +160,8 @@ pub fn clean_file(
     finish_scanned(scan_file(source, config)?, config, furniture)
 }
 
-/// The per-document stages for one file.
-fn process(
+/// The per-document stages for one file (`scanned`: the file already read).
+pub fn process(
     source: &Source,
     scanned: Option<Result<Scanned, SkipReason>>,
     config: &Config,
@@ -435,6 +443,7 @@ pub fn report(
                     canonical_bytes: canon.path_bytes.clone(),
                     size: documents.len(),
                     documents,
+                    state: None,
                 },
             ));
         }
@@ -466,6 +475,7 @@ pub fn report(
             languages: langs.into_iter().collect(),
             size,
             variants: variants.into_iter().map(|v| v.3).collect(),
+            state: None,
         });
     }
     stories.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
@@ -495,6 +505,7 @@ pub fn report(
                 .filter(|d| d.encoding == Encoding::Declared)
                 .count(),
             languages,
+            run: None,
         },
         stories,
         skipped,

@@ -140,6 +140,17 @@ impl Furniture {
         (self.keys.contains(&key), self.repeated.contains(&key))
     }
 
+    /// The furniture keys and the repeated keys, each sorted (what a state
+    /// stores to find the documents a later corpus change touches).
+    pub fn sorted_keys(&self) -> (Vec<u64>, Vec<u64>) {
+        let sorted = |set: &FxHashSet<u64>| {
+            let mut v: Vec<u64> = set.iter().copied().collect();
+            v.sort_unstable();
+            v
+        };
+        (sorted(&self.keys), sorted(&self.repeated))
+    }
+
     pub fn len(&self) -> usize {
         self.keys.len() + self.repeated.len()
     }

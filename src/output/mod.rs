@@ -38,11 +38,44 @@ pub struct Summary {
     /// Documents that were not valid UTF-8 and declared their charset (HTML).
     pub decoded_from_declared_charset: usize,
     pub languages: BTreeMap<String, usize>,
+    /// With `--state`: what this run did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run: Option<RunSummary>,
+}
+
+/// `summary.run` (with `--state`): files new, changed (read and analysed
+/// again), reused (stored analysis kept), removed (gone from the inputs),
+/// re-analysed because the corpus furniture changed; and the stories.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub run: u32,
+    pub new: usize,
+    pub changed: usize,
+    pub reused: usize,
+    pub removed: usize,
+    pub reanalysed: usize,
+    pub stories_new: usize,
+    pub stories_updated: usize,
+    pub stories_retired: usize,
+}
+
+/// With `--state`: a story's or variant's history (run numbers; see README
+/// "State (cron)").
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupState {
+    /// `new`, `updated` or `unchanged` (since the previous run).
+    pub status: String,
+    pub first_seen: u32,
+    pub updated: u32,
+    /// Ids of the groups it absorbed, oldest first.
+    pub merged_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Story {
     pub id: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub state: Option<GroupState>,
     pub title: String,
     pub languages: Vec<String>,
     pub size: usize,
@@ -52,6 +85,8 @@ pub struct Story {
 #[derive(Debug, Clone, Serialize)]
 pub struct Variant {
     pub id: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub state: Option<GroupState>,
     pub lang: String,
     pub canonical: String,
     /// The exact bytes of `canonical` when it is not UTF-8 (base64, see [`crate::pathenc`]).
