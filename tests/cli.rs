@@ -463,6 +463,7 @@ fn man_page_on_stdout_and_into_a_folder() {
             "newsdedup-explain.1",
             "newsdedup-man.1",
             "newsdedup-normalize.1",
+            "newsdedup-state.1",
             "newsdedup.1",
         ]
     );

@@ -1,0 +1,569 @@
+//! `cluster --state`: incremental runs, stable ids, faults.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{bin, seed_files};
+use serde_json::Value;
+
+/// A corpus folder and a state file in a temp dir.
+struct Setup {
+    _dir: tempfile::TempDir,
+    corpus: PathBuf,
+    state: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let state = dir.path().join("state.db");
+    Setup {
+        _dir: dir,
+        corpus,
+        state,
+    }
+}
+
+fn add_seed(s: &Setup, i: usize) {
+    let src = &seed_files()[i];
+    std::fs::copy(src, s.corpus.join(src.file_name().unwrap())).unwrap();
+}
+
+/// `cluster -q --state STATE CORPUS ARGS…`: exit 0, the JSON.
+fn run(s: &Setup, args: &[&str]) -> Value {
+    let out = bin()
+        .args(["cluster", "-q", "--state"])
+        .arg(&s.state)
+        .arg(&s.corpus)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `cluster -q --state …` that fails: (exit code, stderr).
+fn run_fails(s: &Setup, args: &[&str]) -> (i32, String) {
+    let out = bin()
+        .args(["cluster", "-q", "--state"])
+        .arg(&s.state)
+        .arg(&s.corpus)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// (id, status, first_seen, updated, merged_from, sorted file names) of a story.
+type StoryView = (String, String, u64, u64, Vec<String>, Vec<String>);
+
+fn stories(report: &Value) -> Vec<StoryView> {
+    report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut names: Vec<String> = s["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|v| v["documents"].as_array().unwrap().iter())
+                .map(|d| common::file_name(d["path"].as_str().unwrap()))
+                .collect();
+            names.sort();
+            (
+                s["id"].as_str().unwrap().to_string(),
+                s["status"].as_str().unwrap().to_string(),
+                s["first_seen"].as_u64().unwrap(),
+                s["updated"].as_u64().unwrap(),
+                s["merged_from"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m.as_str().unwrap().to_string())
+                    .collect(),
+                names,
+            )
+        })
+        .collect()
+}
+
+fn run_counts(report: &Value) -> [u64; 5] {
+    let r = &report["summary"]["run"];
+    ["run", "new", "changed", "reused", "removed"].map(|k| r[k].as_u64().unwrap())
+}
+
+fn names(list: &[usize]) -> Vec<String> {
+    let files = seed_files();
+    let mut v: Vec<String> = list
+        .iter()
+        .map(|&i| files[i].file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn batches_keep_the_story_id_and_report_what_changed() {
+    let s = setup();
+    add_seed(&s, 0);
+    add_seed(&s, 1);
+    let first = run(&s, &[]);
+    assert_eq!(run_counts(&first), [1, 2, 0, 0, 0]);
+    assert_eq!(
+        stories(&first),
+        vec![("s1".into(), "new".into(), 1, 1, vec![], names(&[0, 1]))]
+    );
+    for i in 2..5 {
+        add_seed(&s, i);
+    }
+    let second = run(&s, &[]);
+    assert_eq!(run_counts(&second), [2, 3, 0, 2, 0]);
+    assert_eq!(
+        stories(&second),
+        vec![(
+            "s1".into(),
+            "updated".into(),
+            1,
+            2,
+            vec![],
+            names(&[0, 1, 2, 3, 4])
+        )]
+    );
+    // Variant ids of the first run survive too.
+    let variant_ids: Vec<&str> = second["stories"][0]["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert!(variant_ids.contains(&"v1") && variant_ids.contains(&"v2"));
+    let third = run(&s, &[]);
+    assert_eq!(run_counts(&third), [3, 0, 0, 5, 0]);
+    assert_eq!(
+        stories(&third),
+        vec![(
+            "s1".into(),
+            "unchanged".into(),
+            1,
+            2,
+            vec![],
+            names(&[0, 1, 2, 3, 4])
+        )]
+    );
+    // The same grouping as a run without state.
+    let plain = common::cluster(&[s.corpus.to_str().unwrap()]);
+    assert_eq!(plain["summary"]["stories"], third["summary"]["stories"]);
+    assert_eq!(plain["summary"]["variants"], third["summary"]["variants"]);
+    assert!(plain["summary"].get("run").is_none());
+    assert!(plain["stories"][0].get("status").is_none());
+}
+
+#[test]
+fn changes_prints_only_new_and_updated_stories() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    let first = run(&s, &["--changes"]);
+    assert_eq!(first["stories"].as_array().unwrap().len(), 1);
+    let quiet = run(&s, &["--changes"]);
+    assert_eq!(quiet["stories"], Value::Array(vec![]));
+    assert_eq!(quiet["summary"]["stories"], 1);
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    let next = run(&s, &["--changes"]);
+    let listed = stories(&next);
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].0.as_str(), listed[0].1.as_str()), ("s2", "new"));
+    assert_eq!(listed[0].5, vec!["weather.txt".to_string()]);
+}
+
+const WEATHER: &str = "Heavy snow closed mountain roads across the northern valleys on Saturday \
+as temperatures fell well below freezing. Ploughs worked through the night to clear the passes, \
+while several villages reported power cuts after branches brought down lines. Forecasters expect \
+more snow early next week, with strong winds drifting it across the higher roads. Schools in \
+the region will stay closed on Monday, and residents were told to avoid travel unless necessary. \
+Farmers said the cold snap came weeks earlier than usual and worried about livestock left in \
+the upper pastures. Emergency crews checked on elderly people living alone in remote hamlets.";
+
+const ECONOMY: &str = "The central bank raised its main interest rate by half a point on Tuesday, \
+the third increase this year, saying that prices for food and energy were still climbing faster \
+than wages. The governor told reporters that the board had weighed the risk of slowing growth \
+against the cost of letting inflation settle in. Shares of lenders rose after the decision, while \
+the currency gained against the dollar. Economists had been divided before the meeting, with some \
+expecting a smaller step. Mortgage holders will feel the change within weeks, and several banks \
+announced higher rates for new loans the same afternoon.";
+
+#[test]
+fn a_merge_keeps_the_oldest_id_and_lists_the_other() {
+    let s = setup();
+    let a = ECONOMY;
+    std::fs::write(s.corpus.join("a.txt"), a).unwrap();
+    std::fs::write(s.corpus.join("b.txt"), WEATHER).unwrap();
+    let first = run(&s, &["--threshold", "0.3"]);
+    let before = stories(&first);
+    assert_eq!(before.len(), 2, "{before:?}");
+    let id_of = |list: &[StoryView], name: &str| {
+        list.iter()
+            .find(|s| s.5.contains(&name.to_string()))
+            .map(|s| s.0.clone())
+            .unwrap()
+    };
+    assert_eq!(id_of(&before, "a.txt"), "s1");
+    assert_eq!(id_of(&before, "b.txt"), "s2");
+    // A page holding both texts is a near-copy of each: one variant, one story.
+    std::fs::write(s.corpus.join("c.txt"), format!("{a}\n\n{WEATHER}")).unwrap();
+    let second = run(&s, &["--threshold", "0.3"]);
+    assert_eq!(
+        stories(&second),
+        vec![(
+            "s1".into(),
+            "updated".into(),
+            1,
+            2,
+            vec!["s2".into()],
+            vec!["a.txt".into(), "b.txt".into(), "c.txt".into()]
+        )]
+    );
+    let variant = &second["stories"][0]["variants"][0];
+    assert_eq!(variant["id"], "v1");
+    assert_eq!(variant["merged_from"], serde_json::json!(["v2"]));
+    assert_eq!(second["summary"]["run"]["stories_retired"], 1);
+    // A retired id is never given again.
+    std::fs::remove_file(s.corpus.join("c.txt")).unwrap();
+    let third = run(&s, &["--threshold", "0.3"]);
+    let ids: Vec<String> = stories(&third).into_iter().map(|s| s.0).collect();
+    assert!(
+        ids.contains(&"s1".to_string()) && !ids.contains(&"s2".to_string()),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_changed_file_is_analysed_again_and_a_touched_one_is_not() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    run(&s, &[]);
+    // Same content, new time: reused.
+    let f = std::fs::File::options()
+        .write(true)
+        .open(s.corpus.join("weather.txt"))
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+        .unwrap();
+    drop(f);
+    let touched = run(&s, &[]);
+    assert_eq!(run_counts(&touched), [2, 0, 0, 6, 0]);
+    assert!(stories(&touched).iter().all(|s| s.1 == "unchanged"));
+    // New content: read and analysed again; its story is updated.
+    std::fs::write(
+        s.corpus.join("weather.txt"),
+        format!("{WEATHER} The snow is expected to melt by Thursday."),
+    )
+    .unwrap();
+    let changed = run(&s, &[]);
+    assert_eq!(run_counts(&changed), [3, 0, 1, 5, 0]);
+    let list = stories(&changed);
+    let weather = list.iter().find(|s| s.5 == ["weather.txt"]).unwrap();
+    assert_eq!(
+        (weather.0.as_str(), weather.1.as_str(), weather.3),
+        ("s2", "updated", 3)
+    );
+    let seeds = list.iter().find(|s| s.0 == "s1").unwrap();
+    assert_eq!(seeds.1, "unchanged");
+}
+
+#[test]
+fn a_deleted_file_leaves_its_story_which_keeps_its_id() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    run(&s, &[]);
+    let gone = &seed_files()[4];
+    std::fs::remove_file(s.corpus.join(gone.file_name().unwrap())).unwrap();
+    let after = run(&s, &[]);
+    assert_eq!(run_counts(&after), [2, 0, 0, 4, 1]);
+    assert_eq!(
+        stories(&after),
+        vec![(
+            "s1".into(),
+            "updated".into(),
+            1,
+            2,
+            vec![],
+            names(&[0, 1, 2, 3])
+        )]
+    );
+    let info = bin()
+        .args(["state", "--format", "json"])
+        .arg(&s.state)
+        .output()
+        .unwrap();
+    let info: Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(info["documents"], 4);
+    assert_eq!(info["runs"][1]["removed"], 1);
+}
+
+#[test]
+fn other_parameters_are_refused_unless_rebuild() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    run(&s, &[]);
+    let before = std::fs::read(&s.state).unwrap();
+    let (code, err) = run_fails(&s, &["--threshold", "0.6"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("other parameters (lsh.threshold: 0.5 in the state, 0.6 now)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&s.state).unwrap(), before);
+    let rebuilt = run(&s, &["--threshold", "0.6", "--rebuild"]);
+    assert_eq!(run_counts(&rebuilt)[..3], [2, 0, 5]);
+    assert_eq!(stories(&rebuilt)[0].0, "s1");
+    // The new parameters are the state's from now on.
+    let again = run(&s, &["--threshold", "0.6"]);
+    assert_eq!(run_counts(&again), [3, 0, 0, 5, 0]);
+}
+
+/// A state that is refused leaves its file as it was.
+fn assert_refused(s: &Setup, expected: &str) {
+    let before = std::fs::read(&s.state).unwrap();
+    let (code, err) = run_fails(s, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(expected), "{err}");
+    assert_eq!(std::fs::read(&s.state).unwrap(), before);
+    let out = bin().arg("state").arg(&s.state).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(expected));
+}
+
+#[test]
+fn a_file_that_is_not_a_state_is_refused_untouched() {
+    let s = setup();
+    add_seed(&s, 0);
+    std::fs::write(&s.state, "name,story\na,1\n").unwrap();
+    assert_refused(&s, "not a newsdedup state (not an SQLite database)");
+    std::fs::remove_file(&s.state).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&s.state).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    assert_refused(
+        &s,
+        "not a newsdedup state (an SQLite database with application id 0x0",
+    );
+}
+
+#[test]
+fn a_damaged_or_newer_state_is_refused_untouched() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    run(&s, &[]);
+    let good = std::fs::read(&s.state).unwrap();
+    // Newer schema.
+    {
+        let conn = rusqlite::Connection::open(&s.state).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    assert_refused(&s, "written by a newer newsdedup (schema version 99");
+    // Damaged pages (the header left intact).
+    let mut bad = good.clone();
+    for b in &mut bad[100..good.len().min(12_288)] {
+        *b = 0xA5;
+    }
+    std::fs::write(&s.state, &bad).unwrap();
+    assert_refused(&s, "damaged state");
+}
+
+/// Start `cluster --state` paused inside its write transaction; return the
+/// child once it is there.
+fn start_paused(s: &Setup) -> std::process::Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdedup"))
+        .args(["cluster", "-q", "--state"])
+        .arg(&s.state)
+        .arg(&s.corpus)
+        .env("NEWSDEDUP_TEST_PAUSE_IN_COMMIT", "60")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stderr).read_line(&mut line).unwrap();
+    assert!(line.contains("test pause in commit"), "{line}");
+    child
+}
+
+fn stories_of(path: &Path, state: &Path) -> Vec<(String, Vec<String>)> {
+    let out = bin()
+        .args(["cluster", "-q", "--state"])
+        .arg(state)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    stories(&v).into_iter().map(|s| (s.0, s.5)).collect()
+}
+
+#[test]
+fn a_run_killed_inside_its_transaction_leaves_the_last_run() {
+    let s = setup();
+    for i in 0..3 {
+        add_seed(&s, i);
+    }
+    run(&s, &[]);
+    add_seed(&s, 3);
+    add_seed(&s, 4);
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    let mut child = start_paused(&s);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The state is as of run 1; the next run is run 2 and finds the same as
+    // an uninterrupted run would.
+    let info = bin()
+        .args(["state", "--format", "json"])
+        .arg(&s.state)
+        .output()
+        .unwrap();
+    let info: Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(info["runs"].as_array().unwrap().len(), 1);
+    assert_eq!(info["documents"], 3);
+    let after = run(&s, &[]);
+    assert_eq!(run_counts(&after), [2, 3, 0, 3, 0]);
+    let reference = setup();
+    for i in 0..3 {
+        add_seed(&reference, i);
+    }
+    run(&reference, &[]);
+    add_seed(&reference, 3);
+    add_seed(&reference, 4);
+    std::fs::write(reference.corpus.join("weather.txt"), WEATHER).unwrap();
+    let uninterrupted = run(&reference, &[]);
+    assert_eq!(stories(&after), stories(&uninterrupted));
+}
+
+#[test]
+fn a_run_killed_at_any_moment_leaves_a_usable_state() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    let reference = setup();
+    let expected = stories_of(&s.corpus, &reference.state);
+    for delay_ms in [0u64, 5, 20, 50, 100, 200, 400] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdedup"))
+            .args(["cluster", "-q", "--state"])
+            .arg(&s.state)
+            .arg(&s.corpus)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().unwrap();
+        // Whatever the moment, the next run succeeds with the same grouping.
+        assert_eq!(
+            stories_of(&s.corpus, &s.state),
+            expected,
+            "killed after {delay_ms} ms"
+        );
+    }
+}
+
+#[test]
+fn a_second_run_waits_then_names_the_first() {
+    let s = setup();
+    for i in 0..2 {
+        add_seed(&s, i);
+    }
+    let mut first = start_paused(&s);
+    let out = bin()
+        .args(["cluster", "-q", "--lock-timeout", "0.3", "--state"])
+        .arg(&s.state)
+        .arg(&s.corpus)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "is in use by another run (pid {}, started ",
+            first.id()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("gave up after"), "{err}");
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let after = run(&s, &[]);
+    assert_eq!(run_counts(&after), [1, 2, 0, 0, 0]);
+}
+
+#[test]
+fn state_info_lists_runs_and_counts() {
+    let s = setup();
+    for i in 0..5 {
+        add_seed(&s, i);
+    }
+    std::fs::write(s.corpus.join("short.txt"), "too short").unwrap();
+    run(&s, &[]);
+    run(&s, &[]);
+    let out = bin()
+        .args(["state", "info"])
+        .arg(&s.state)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("documents:  5 (1 skipped files besides)"),
+        "{text}"
+    );
+    assert!(text.contains("stories:    1 (0 retired ids)"), "{text}");
+    assert!(text.contains("runs:       2"), "{text}");
+    assert!(
+        text.contains("files: 0 new, 0 changed, 6 reused, 0 removed"),
+        "{text}"
+    );
+    assert!(text.contains("\"threshold\":0.5"), "{text}");
+    let missing = bin()
+        .arg("state")
+        .arg(s.corpus.join("nothing.db"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    // Options that need --state are refused without it.
+    let out = bin()
+        .args(["cluster", "--changes"])
+        .arg(&s.corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
