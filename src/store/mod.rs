@@ -148,6 +148,7 @@ impl Store {
             .conn
             .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
             .map_err(|e| store.err(e))?;
+        store.migrate()?;
         Ok(store)
     }
 
@@ -196,6 +197,25 @@ impl Store {
             .query_row("SELECT count(*) FROM meta", [], |r| r.get::<_, i64>(0))
             .map_err(|e| self.err(e))?;
         Ok(())
+    }
+
+    /// Bring an older schema to [`SCHEMA_VERSION`] (one transaction, under
+    /// the run's lock).
+    fn migrate(&self) -> Result<(), Error> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let from = version.max(1) as usize;
+        if from >= SCHEMA_VERSION as usize {
+            return Ok(());
+        }
+        let mut sql = String::from("BEGIN IMMEDIATE;");
+        for m in &schema::MIGRATIONS[from..] {
+            sql.push_str(m);
+        }
+        sql.push_str(&format!("PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"));
+        self.conn.execute_batch(&sql).map_err(|e| self.err(e))
     }
 
     pub fn path(&self) -> &Path {
