@@ -176,6 +176,10 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     {
         newsdedup::inputs::check_output_file(out, &paths)?;
     }
+    if let Some(state) = &args.state.state {
+        // The state (and its -wal, -shm, .lock companions) must not become input.
+        newsdedup::inputs::check_output_file(state, &paths)?;
+    }
     let config = args.params.config(&paths, &args.walk);
     let (mut report, pending) = match &args.state.state {
         None => (pipeline::cluster(&config, progress.as_ref())?, None),

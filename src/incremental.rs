@@ -430,7 +430,7 @@ pub fn prepare(
         .par_iter()
         .map(|p| {
             p.as_ref()
-                .is_some_and(|p| p.lines.iter().any(|(k, _)| changed.contains(k)))
+                .is_some_and(|p| rec::profile_keys(p).any(|k| changed.contains(&k)))
         })
         .collect();
     progress.phase("furniture", clock.elapsed().as_secs_f64());

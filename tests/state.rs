@@ -559,6 +559,16 @@ fn state_info_lists_runs_and_counts() {
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
+    // The state may not lie inside an input folder.
+    let out = bin()
+        .args(["cluster", "--state"])
+        .arg(s.corpus.join("inside.db"))
+        .arg(&s.corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is inside the input folder"));
+    assert!(!s.corpus.join("inside.db").exists());
     // Options that need --state are refused without it.
     let out = bin()
         .args(["cluster", "--changes"])

@@ -94,6 +94,11 @@ pub fn profile_from_blob(b: &[u8]) -> Result<LineProfile, BadBlob> {
     Ok(LineProfile { lines })
 }
 
+/// The line keys of a profile (what the furniture verdicts are looked up by).
+pub fn profile_keys(p: &LineProfile) -> impl Iterator<Item = u64> + '_ {
+    p.lines.iter().map(|&(k, _)| k)
+}
+
 /// Sorted `u64` keys (the corpus furniture), 8 bytes each.
 pub fn keys_to_blob(keys: &[u64]) -> Vec<u8> {
     keys.iter().flat_map(|k| k.to_le_bytes()).collect()
