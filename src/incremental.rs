@@ -146,8 +146,10 @@ fn parameter_differences(stored: &serde_json::Value, now: &serde_json::Value) ->
         .join("; ")
 }
 
-/// The exact bytes of a path: the state's key for a document.
+/// The state's key for a document: the exact bytes of its absolute path, so
+/// that runs from another folder, or with relative and absolute PATHs, agree.
 fn path_key(path: &Path) -> Vec<u8> {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
@@ -255,7 +257,7 @@ pub fn prepare(
         }
     };
     let run = store.last_run()? + 1;
-    let rows = store.documents()?;
+    let mut rows = store.documents()?;
     let story_rows = store.groups(Table::Stories)?;
     let variant_rows = store.groups(Table::Variants)?;
     let mut next_story = store.meta_int("next_story")?.unwrap_or(1).max(1) as u64;
@@ -485,6 +487,15 @@ pub fn prepare(
             _ => None,
         })
         .collect();
+    // The decoded records and profiles are all that is needed of the blobs now.
+    drop(row_of);
+    rows.par_iter_mut().for_each(|r| {
+        r.profile = None;
+        if let Some(a) = &mut r.analysis {
+            a.signature = Vec::new();
+            a.features = Vec::new();
+        }
+    });
     let mut docs: Vec<DocRecord> = Vec::with_capacity(sources.len());
     let mut source_of: Vec<usize> = Vec::with_capacity(sources.len());
     let mut skipped: Vec<Skipped> = listing.skipped.clone();

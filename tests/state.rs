@@ -577,3 +577,30 @@ fn state_info_lists_runs_and_counts() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn relative_and_absolute_paths_name_the_same_documents() {
+    let s = setup();
+    for i in 0..3 {
+        add_seed(&s, i);
+    }
+    run(&s, &[]);
+    let parent = s.corpus.parent().unwrap();
+    let out = bin()
+        .current_dir(parent)
+        .args(["cluster", "-q", "--state", "state.db", "corpus"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(run_counts(&v), [2, 0, 0, 3, 0]);
+    assert_eq!(stories(&v)[0].1, "unchanged");
+    let path = v["stories"][0]["variants"][0]["documents"][0]["path"]
+        .as_str()
+        .unwrap();
+    assert!(path.starts_with("corpus/"), "{path}");
+}
