@@ -178,13 +178,46 @@ pub fn profile(text: &str) -> LineProfile {
 /// Finish cleaning: drop corpus furniture, find the article among the page's
 /// lines ([`classify`]), pick the title.
 pub fn finish(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
-    finish_with(p, furniture, true)
+    finish_bounded(p, furniture, true)
 }
 
 /// Finish cleaning text that an HTML extractor already cut to the article:
 /// the rules and corpus furniture apply, the article selection does not.
 pub fn finish_extracted(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
-    finish_with(p, furniture, false)
+    finish_bounded(p, furniture, false)
+}
+
+/// Corpus furniture never takes a document's article: when it would leave
+/// fewer than this many words of a document that, cleaned alone, keeps at
+/// least this many words of prose, the document is cleaned alone.
+pub const MIN_ARTICLE_WORDS: usize = 50;
+
+fn finish_bounded(p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
+    let touched = furniture.is_some_and(|f| {
+        p.lines
+            .iter()
+            .any(|l| f.lookup_key(l.key) != (false, false))
+    });
+    if !touched {
+        return finish_with(p, None, select);
+    }
+    let alone = p.clone();
+    let cleaned = finish_with(p, furniture, select);
+    if cleaned.words >= MIN_ARTICLE_WORDS {
+        return cleaned;
+    }
+    let alone = finish_with(alone, None, select);
+    let prose: usize = alone
+        .lines
+        .iter()
+        .filter(|l| furniture::is_prose_line(l))
+        .map(|l| word_count(l))
+        .sum();
+    if prose >= MIN_ARTICLE_WORDS {
+        alone
+    } else {
+        cleaned
+    }
 }
 
 fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
