@@ -81,6 +81,10 @@ pub struct Cleaned {
     pub title: String,
     /// The kept lines, in order.
     pub lines: Vec<String>,
+    /// Per kept line: prose shared with unrelated documents of the corpus
+    /// (article text where it stands, but no evidence of which story a
+    /// document tells).
+    pub shared: Vec<bool>,
     /// What was removed, in input order.
     pub removed: Vec<Removed>,
     /// Length in words (see [`word_count`]).
@@ -91,6 +95,15 @@ impl Cleaned {
     /// The cleaned text, one kept line per line.
     pub fn text(&self) -> String {
         self.lines.join("\n")
+    }
+
+    /// The kept lines that are the document's own (not [`Cleaned::shared`]).
+    pub fn own_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .zip(self.shared.iter().chain(std::iter::repeat(&false)))
+            .filter(|(_, shared)| !**shared)
+            .map(|(l, _)| l.as_str())
     }
 }
 
@@ -340,6 +353,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
                 cleaned.title = title_text(&line.text);
             }
             cleaned.lines.push(line.text);
+            cleaned.shared.push(kinds[i] == Kind::Repeated);
         } else {
             let reason = match kinds[i] {
                 Kind::Furniture | Kind::Repeated => Reason::Furniture,
