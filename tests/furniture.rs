@@ -23,7 +23,10 @@ fn fixtures() -> Vec<(PathBuf, Value)> {
     dirs.into_iter()
         .map(|d| {
             let expected = std::fs::read(d.join("expected.json")).expect("expected.json");
-            (d, serde_json::from_slice(&expected).expect("expected.json is JSON"))
+            (
+                d,
+                serde_json::from_slice(&expected).expect("expected.json is JSON"),
+            )
         })
         .collect()
 }
@@ -136,7 +139,13 @@ fn explain_and_normalize_corpus_agree_with_cluster() {
 
         let out = tempfile::tempdir().unwrap();
         bin()
-            .args(["normalize", "-q", "--corpus", dir.to_str().unwrap(), "--out"])
+            .args([
+                "normalize",
+                "-q",
+                "--corpus",
+                dir.to_str().unwrap(),
+                "--out",
+            ])
             .arg(out.path())
             .assert()
             .success();
@@ -212,7 +221,10 @@ fn normalize_corpus_keeps_the_input_extension_in_output_names() {
     written.sort();
     assert_eq!(written, ["a.html.txt", "a.txt", "sub/b.txt"]);
     let html = std::fs::read_to_string(out.path().join("a.html.txt")).unwrap();
-    assert!(html.contains("Engineers replaced twelve steel plates"), "{html}");
+    assert!(
+        html.contains("Engineers replaced twelve steel plates"),
+        "{html}"
+    );
 }
 
 #[test]

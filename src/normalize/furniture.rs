@@ -125,7 +125,9 @@ pub fn is_prose_line(line: &str) -> bool {
     }
     let words = word_count(line);
     let sentence = line
-        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', ')', '\u{300D}'])
+        .trim_end_matches([
+            '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', ')', '\u{300D}',
+        ])
         .ends_with(SENTENCE_END);
     words >= PROSE_WORDS || (sentence && words >= SENTENCE_WORDS)
 }
@@ -287,6 +289,18 @@ impl Furniture {
 
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty() && self.repeated.is_empty()
+    }
+
+    /// Furniture from explicit verdicts: `keys` wherever they stand,
+    /// `repeated` outside a document's article.
+    pub fn from_keys(
+        keys: impl IntoIterator<Item = u64>,
+        repeated: impl IntoIterator<Item = u64>,
+    ) -> Furniture {
+        Furniture {
+            keys: keys.into_iter().collect(),
+            repeated: repeated.into_iter().collect(),
+        }
     }
 
     /// Decide which repeated lines are furniture, from every document's profile.
@@ -478,6 +492,177 @@ mod tests {
         let f = Furniture::build(&docs, &FurnitureConfig::default());
         assert!(!f.contains(BODY_A));
         assert!(!f.contains(BODY_B));
+    }
+
+    /// A wire story of several paragraphs (lines from different outlets'
+    /// style: AP-like, Reuters-like, a regional daily).
+    const STORY: [&str; 6] = [
+        "Harbour bridge reopens after storm repairs",
+        "The harbour bridge reopened to traffic on Monday morning, six weeks after a winter storm tore away part of its northern span.",
+        "Engineers replaced four steel girders and resurfaced nearly two hundred metres of the deck, the transport authority said in a statement.",
+        "The repairs cost about 14 million euros, well above the first estimate, because divers found more damage to the piers than expected.",
+        "Ferry operators had added night crossings while the bridge was closed, and those extra services will end on Friday.",
+        "Inspections of the bridge will now take place every three months instead of once a year, the statement added.",
+    ];
+
+    /// `STORY` with one word replaced in every paragraph (not the headline).
+    fn edited(replacements: &[(&str, &str)]) -> Vec<String> {
+        STORY
+            .iter()
+            .map(|l| {
+                let mut l = l.to_string();
+                for (from, to) in replacements {
+                    l = l.replacen(from, to, 1);
+                }
+                l
+            })
+            .collect()
+    }
+
+    fn with_site(site: &[&str], body: &[String]) -> LineProfile {
+        let mut lines: Vec<&str> = site.to_vec();
+        lines.extend(body.iter().map(String::as_str));
+        profile(&lines)
+    }
+
+    #[test]
+    fn edited_copies_on_different_sites_keep_their_shared_lines() {
+        let copies = [
+            edited(&[
+                ("Monday", "Sunday"),
+                ("replaced", "swapped"),
+                ("about", "roughly"),
+                ("night", "late"),
+                ("now", "from now"),
+            ]),
+            edited(&[
+                ("morning", "evening"),
+                ("Engineers", "Workers"),
+                ("euros", "dollars"),
+                ("Ferry", "Boat"),
+                ("Inspections", "Checks"),
+            ]),
+            edited(&[
+                ("winter", "spring"),
+                ("nearly", "almost"),
+                ("divers", "inspectors"),
+                ("closed", "shut"),
+                ("added", "said"),
+            ]),
+        ];
+        let docs = [
+            with_site(&["Coastal Daily", "Home", "Local news"], &copies[0]),
+            with_site(&["NORTHSEA POST", "Opinion", "Log in"], &copies[1]),
+            with_site(&["The Lowlands Courier", "Skip to content"], &copies[2]),
+            with_site(&[], &edited(&[])),
+        ];
+        // The copies share no verbatim paragraph, only the headline.
+        let f = Furniture::build(&docs, &FurnitureConfig::default());
+        assert!(f.is_empty(), "{f:?}");
+        assert!(!f.contains(STORY[0]));
+        let families = families(
+            &docs,
+            &[0, 1, 2, 3],
+            &[line_key(STORY[0])].into_iter().collect(),
+            &FurnitureConfig::default(),
+        );
+        assert_eq!(families, 1);
+    }
+
+    #[test]
+    fn most_lines_with_a_replaced_word_keep_their_fuzzy_key() {
+        // One word replaced per line: the line's key changes, and its fuzzy
+        // key (the smallest 3-shingle hash) survives unless that shingle held
+        // the word — on about 3 in 20 lines of 20 words.
+        let edits = [
+            ("morning", "evening"),
+            ("replaced", "swapped"),
+            ("about", "roughly"),
+            ("night", "late"),
+            ("every", "each"),
+        ];
+        let mut kept = 0;
+        for (line, (from, to)) in STORY[1..].iter().zip(edits) {
+            let (a, b) = (profile(&[line]), profile(&[&line.replacen(from, to, 1)]));
+            assert_ne!(a.lines[0].key, b.lines[0].key);
+            kept += usize::from(a.lines[0].fuzzy == b.lines[0].fuzzy);
+        }
+        assert!(kept >= 4, "{kept} of 5");
+        let zh = "北京时间周二，国家统计局公布了最新的经济数据，显示工业生产继续增长。";
+        let zh_kept = [("周二", "周三"), ("最新", "最近"), ("继续", "持续")]
+            .iter()
+            .filter(|(from, to)| {
+                profile(&[zh]).lines[0].fuzzy == profile(&[&zh.replace(from, to)]).lines[0].fuzzy
+            })
+            .count();
+        assert!(zh_kept >= 2, "{zh_kept} of 3");
+        // Unrelated lines do not share it.
+        let fuzzy: FxHashSet<u32> = STORY[1..]
+            .iter()
+            .chain([BODY_A, BODY_B, BODY_C, BODY_D].iter())
+            .map(|l| profile(&[l]).lines[0].fuzzy)
+            .collect();
+        assert_eq!(fuzzy.len(), 9);
+    }
+
+    #[test]
+    fn unrelated_pages_of_one_site_lose_its_template_but_not_its_prose_inside_articles() {
+        let site = [
+            "Home",
+            "Regional news",
+            "Rail strike called off after late-night talks",
+            "We use cookies to give you the best experience on our website. By continuing you agree to our cookie policy.",
+        ];
+        let docs: Vec<LineProfile> = [BODY_A, BODY_B, BODY_C, BODY_D]
+            .iter()
+            .map(|body| profile(&[site[0], site[1], site[2], body, site[3]]))
+            .collect();
+        let f = Furniture::build(&docs, &FurnitureConfig::default());
+        // A teaser headline: furniture wherever it stands.
+        assert!(f.contains(site[2]));
+        // A sentence of prose: only outside a document's article.
+        assert!(!f.contains(site[3]));
+        assert!(f.is_repeated(site[3]));
+        assert!(!f.contains(BODY_A) && !f.is_repeated(BODY_A));
+    }
+
+    #[test]
+    fn a_paragraph_reused_in_unrelated_files_is_never_furniture_anywhere() {
+        let reused = STORY[3];
+        let docs = vec![
+            profile(&[STORY[0], STORY[1], STORY[2], reused, STORY[4]]),
+            profile(&[BODY_A, reused, BODY_B]),
+            profile(&[BODY_C, reused]),
+            profile(&[reused, BODY_D]),
+        ];
+        let f = Furniture::build(&docs, &FurnitureConfig::default());
+        assert!(!f.contains(reused));
+        assert!(f.is_repeated(reused), "shared by four unrelated files");
+    }
+
+    #[test]
+    fn prose_lines_from_several_outlets() {
+        for line in [
+            "I had fun.",
+            "\"We are providing consular assistance at this time.\"",
+            "Die Regierung will das Gesetz noch vor der Sommerpause beschließen.",
+            "Президент заявил в воскресенье, что у России нет причин вмешиваться.",
+            "北京时间周二，国家统计局公布了最新的经济数据。",
+            "Luck threw for 205 yards Sunday, and his touchdown pass gave the Colts the win",
+        ] {
+            assert!(is_prose_line(line), "{line}");
+        }
+        for line in [
+            "Colts beat Chiefs 20-13 to clinch playoff berth",
+            "Most read",
+            "Rail strike called off after late-night talks",
+            "[Deal Alert: Save $50 on wireless sport headphones with adjustable ear hooks](https://example.com/deal)",
+            "Wetter | Verkehr | Sport | Kultur",
+            "ニュース",
+            "12/23/12 06:03 PM ET",
+        ] {
+            assert!(!is_prose_line(line), "{line}");
+        }
     }
 
     #[test]

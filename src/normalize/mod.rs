@@ -572,6 +572,25 @@ mod tests {
     }
 
     #[test]
+    fn furniture_never_takes_a_documents_article() {
+        let article = "Parliament passed the budget on Thursday after a debate that lasted through the night.\n\
+            The opposition voted against it, saying the tax increases would hurt small businesses in the countryside.\n\
+            The finance minister said the new rules would take effect in January and promised a review after one year.\n\
+            Economists expect the measures to reduce the deficit by about one percentage point of output next year.";
+        let alone = finish(prepare(article), None);
+        assert!(alone.words >= MIN_ARTICLE_WORDS, "{}", alone.words);
+        // Even if every line were furniture, the article cleaned alone comes back.
+        let every_line = Furniture::from_keys(article.lines().map(furniture::line_key), []);
+        let c = finish(prepare(article), Some(&every_line));
+        assert_eq!(c.lines, alone.lines);
+        // A short page made only of furniture is not brought back.
+        let menu =
+            "Weather Traffic Local Sports Business\nCity Council Schools Police Courts Elections";
+        let menu_keys = Furniture::from_keys(menu.lines().map(furniture::line_key), []);
+        assert_eq!(finish(prepare(menu), Some(&menu_keys)).words, 0);
+    }
+
+    #[test]
     fn furniture_lines_are_removed_when_given() {
         let docs = [
             "Menu\nThe central bank raised interest rates by half a point on Tuesday to fight inflation.",
