@@ -2,23 +2,24 @@
 //! documents that are *not* copies of one story — menus, headline lists,
 //! newsletter and cookie prompts of one site.
 //!
-//! Pass 1 collects, per document, a [`LineProfile`]: the keys of its lines (a
-//! hash of the lower-cased line with digits folded, so "Nov. 20, 2019 6:02 AM"
-//! matches "Nov. 21, 2019 7:15 AM"), whether each line reads like a sentence of
-//! prose, and a small sketch of the word shingles of its longer lines.
+//! Pass 1 collects, per document, a [`LineProfile`]: for each distinct line its
+//! key (a hash of the lower-cased line with digits folded, so "Nov. 20, 2019
+//! 6:02 AM" matches "Nov. 21, 2019 7:15 AM"), its word count, whether it reads
+//! as prose, and for long lines a *fuzzy key* (the smallest hash of its word
+//! 3-shingles, which one replaced word rarely changes).
 //!
 //! A line seen in at least `min_docs` documents is a candidate. The documents
-//! that share it are grouped into *families* of copies by the similarity of
-//! their sketches (containment of word 3-shingles: an edited copy, with a word
-//! replaced in most lines, sentences dropped and another site's wrapper, keeps
-//! most of the story's shingles, while two unrelated pages of one site share
-//! only the site's own long lines). A line shared by fewer than `min_docs`
-//! families is the story's own text and stays. Otherwise it is furniture, with
-//! a bound on what furniture may take: a short line that does not read like a
-//! sentence (a menu item, a headline of another page, a label) goes wherever it
-//! stands; a prose line (long, or a full sentence) is only *repeated*: it goes
-//! when it stands outside the document's article, never from inside it (a
-//! paragraph reused in unrelated files is still article text where it appears).
+//! that share it are grouped into *families* of copies ([`are_copies`]: enough
+//! of one's own text — lines that are not candidates — has fuzzy matches in the
+//! other; an edited copy, with a word replaced in most lines, sentences dropped
+//! and another site's wrapper, keeps them, while unrelated pages of one site
+//! share only their template, never their own text). A line shared by fewer
+//! than `min_docs` families is the story's own text and stays. Otherwise it is
+//! furniture, with a bound on what furniture may take: a short line that does
+//! not read as a sentence (a menu item, a headline of another page, a label)
+//! goes wherever it stands; a prose line is only *repeated*: it goes when it
+//! stands outside the document's article, never from inside it (a paragraph
+//! reused in unrelated files is still article text where it appears).
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
