@@ -119,12 +119,16 @@ const SENTENCE_END: &[char] = &[
 /// article: at least [`PROSE_WORDS`] words, or a sentence of at least
 /// [`SENTENCE_WORDS`]; never a markdown link (a teaser or menu item).
 pub fn is_prose_line(line: &str) -> bool {
+    is_prose(line, word_count(line))
+}
+
+/// [`is_prose_line`] of a line of `words` words.
+fn is_prose(line: &str, words: usize) -> bool {
     let line = line.trim();
     let bare = line.trim_start_matches(['*', '-', '•', '·', ' ', '#']);
     if bare.starts_with('[') && bare.contains("](") {
         return false;
     }
-    let words = word_count(line);
     let sentence = line
         .trim_end_matches([
             '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', ')', '\u{300D}',
@@ -174,7 +178,10 @@ impl LineProfile {
                 word_hashes(line, &mut words);
                 words
                     .windows(SHINGLE_WORDS.min(words.len()).max(1))
-                    .map(|w| (w.iter().fold(0u64, |acc, &x| finalize(acc ^ x)) >> 32) as u32)
+                    .map(|w| {
+                        let h = w.iter().fold(0u64, |acc, &x| acc.rotate_left(21) ^ x);
+                        (finalize(h) >> 32) as u32
+                    })
                     .min()
                     .unwrap_or(0)
             } else {
@@ -184,7 +191,7 @@ impl LineProfile {
                 key,
                 fuzzy,
                 words: count.min(u16::MAX as usize) as u16,
-                prose: is_prose_line(line),
+                prose: is_prose(line, count),
             });
         }
         out.sort_unstable();
