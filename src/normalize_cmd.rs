@@ -1,7 +1,7 @@
 //! The `normalize` command: show what the cleaner keeps, for single files or
 //! for a whole corpus written to a folder (with the corpus furniture pass).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,7 +14,7 @@ use crate::output;
 use crate::pathenc::{self, RawPath};
 use crate::pipeline::{clean_file, corpus_furniture};
 use crate::progress::Progress;
-use crate::walk::{self, SkipReason, Skipped};
+use crate::walk::{self, SkipReason, Skipped, Source};
 
 /// One file's cleaning result.
 pub struct CleanedFile {
@@ -126,7 +126,54 @@ pub struct CorpusSummary {
     pub furniture_lines: usize,
 }
 
-/// Clean every file below `root` into `out`, same relative names, `.txt` extension.
+/// The name of an input's cleaned file, from its path relative to the
+/// corpus: a `.txt` input keeps its name, any other gets `.txt` appended
+/// (`a.html` → `a.html.txt`), so inputs that differ only in their extension
+/// never share an output file.
+pub fn output_name(rel: &Path) -> PathBuf {
+    match rel.extension() {
+        Some(e) if e == "txt" => rel.to_path_buf(),
+        _ => {
+            let mut name = rel.as_os_str().to_owned();
+            name.push(".txt");
+            PathBuf::from(name)
+        }
+    }
+}
+
+/// Every input's output name (relative to `--out`), or an error naming two
+/// inputs that would write the same file (checked before anything is written).
+fn output_names(sources: &[Source], root: &Path) -> Result<Vec<PathBuf>, Error> {
+    let names: Vec<PathBuf> = sources
+        .iter()
+        .map(|s| {
+            let rel = s.path.strip_prefix(root).unwrap_or(&s.path);
+            let rel = if rel.as_os_str().is_empty() {
+                // The corpus is a single file.
+                Path::new(s.path.file_name().unwrap_or(s.path.as_os_str()))
+            } else {
+                rel
+            };
+            output_name(rel)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    for pair in order.windows(2) {
+        if names[pair[0]] == names[pair[1]] {
+            return Err(Error::InvalidParameter(format!(
+                "'{}' and '{}' would both be written to '{}'; nothing was written",
+                sources[pair[0]].display(),
+                sources[pair[1]].display(),
+                names[pair[0]].display()
+            )));
+        }
+    }
+    Ok(names)
+}
+
+/// Clean every file below `root` into `out`, same relative names (see
+/// [`output_name`]).
 pub fn clean_corpus(
     config: &Config,
     root: &Path,
@@ -134,26 +181,23 @@ pub fn clean_corpus(
     progress: &dyn Progress,
 ) -> Result<CorpusSummary, Error> {
     let listing = walk::list(&config.paths, &config.walk)?;
+    let names = output_names(&listing.sources, root)?;
     let furniture = corpus_furniture(&listing.sources, config, progress);
     progress.start("clean", listing.sources.len() as u64);
     let results: Vec<Result<(), Skipped>> = listing
         .sources
         .par_iter()
-        .map(|s| {
+        .zip(&names)
+        .map(|(s, rel)| {
             let r = match clean_file(s, config, &furniture) {
                 Ok((cleaned, _)) => {
-                    let rel = s
-                        .path
-                        .strip_prefix(root)
-                        .unwrap_or(&s.path)
-                        .with_extension("txt");
                     let mut text = cleaned.text();
                     text.push('\n');
-                    output::write_tree(out, &rel, text.as_bytes()).map_err(|e| {
+                    output::write_tree(out, rel, text.as_bytes()).map_err(|e| {
                         Skipped::new(
                             &s.path,
                             SkipReason::Unreadable {
-                                error: e.to_string(),
+                                error: format!("cannot write output: {e}"),
                             },
                         )
                     })

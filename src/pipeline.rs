@@ -166,18 +166,29 @@ fn process(
     };
     let text = cleaned.text();
     let lang = lang::detect(&text);
-    // One tokenization feeds both the shingles and the story's content words.
+    // One tokenization feeds both the shingles and the story's content words;
+    // prose shared with unrelated documents is shingled but tells no story.
     let mut tokens = Vec::new();
     let mut words = story::features::WordSampler::new(lang.code);
     let mut buf = String::new();
-    for_each_token(&text, &mut buf, |t| {
-        let h = shingle::token_hash(t);
-        tokens.push(h);
-        words.push(t, h);
-    });
+    let shared = cleaned.shared.iter().chain(std::iter::repeat(&false));
+    for (line, &shared) in cleaned.lines.iter().zip(shared) {
+        for_each_token(line, &mut buf, |t| {
+            let h = shingle::token_hash(t);
+            tokens.push(h);
+            if !shared {
+                words.push(t, h);
+            }
+        });
+    }
     let signature = hasher.signature(&shingle::shingles_of_tokens(&tokens, config.shingle.size));
     drop(tokens);
-    let features = story::features::extract_with_words(&text, words);
+    let features = if cleaned.shared.contains(&true) {
+        let own: Vec<&str> = cleaned.own_lines().collect();
+        story::features::extract_with_words(&own.join("\n"), words)
+    } else {
+        story::features::extract_with_words(&text, words)
+    };
     let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
         path,

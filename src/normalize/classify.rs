@@ -111,7 +111,8 @@ pub enum Class {
 pub enum Kind {
     /// A line of this document.
     Own,
-    /// Seen in at least `min_docs` documents of the corpus.
+    /// Prose shared with unrelated documents of the corpus: furniture only
+    /// outside the article.
     Repeated,
     /// Corpus furniture: removed wherever it is.
     Furniture,
