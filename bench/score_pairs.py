@@ -118,9 +118,16 @@ def main():
     ap.add_argument("--basis", choices=["file", "body"], default="file")
     ap.add_argument("--json", help="also write the result here")
     a = ap.parse_args()
-    with open(a.truth, encoding="utf-8") as f:
-        truth = json.load(f)
-    groups, skipped = load_clusters(a.prediction, a.format)
+    try:
+        with open(a.truth, encoding="utf-8") as f:
+            truth = json.load(f)
+        truth["families"], truth["family_info"]
+    except (OSError, ValueError, KeyError) as e:
+        sys.exit(f"score_pairs: cannot read the truth file {a.truth}: {e!r} (expected gen_corpus's truth.json)")
+    try:
+        groups, skipped = load_clusters(a.prediction, a.format)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        sys.exit(f"score_pairs: cannot read the prediction {a.prediction} as --format {a.format}: {e!r}")
     r = score(truth, groups, a.threshold, a.basis)
     r["skipped"] = skipped
     other = "body" if a.basis == "file" else "file"
