@@ -13,12 +13,14 @@
 //! println!("{} stories", report.summary.stories);
 //! ```
 
+pub mod analyze;
 pub mod charclass;
 pub mod config;
 pub mod dedup;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod grouping;
 pub mod html;
 pub mod inputs;
 pub mod lang;

@@ -80,6 +80,20 @@ pub enum SkipReason {
     Walk { error: String },
 }
 
+impl SkipReason {
+    /// The stable machine-readable code of the reason: the name serde gives
+    /// the variant (`too_large`, `empty`, `duplicate_path`, …).
+    pub fn kind(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => name,
+            Ok(serde_json::Value::Object(fields)) => {
+                fields.keys().next().cloned().unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
 impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
