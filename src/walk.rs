@@ -535,6 +535,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn skip_kinds_are_the_serde_names() {
+        let cases = [
+            (SkipReason::Binary { format: None }, "binary"),
+            (
+                SkipReason::DuplicatePath {
+                    first: "a.txt".into(),
+                },
+                "duplicate_path",
+            ),
+            (SkipReason::TooLarge { bytes: 2, limit: 1 }, "too_large"),
+            (
+                SkipReason::Unreadable {
+                    error: "denied".into(),
+                },
+                "unreadable",
+            ),
+            (SkipReason::Empty, "empty"),
+            (SkipReason::TooShort { words: 1 }, "too_short"),
+            (SkipReason::SymlinkLoop, "symlink_loop"),
+            (SkipReason::Symlink, "symlink"),
+            (SkipReason::NoArticle { error: "x".into() }, "no_article"),
+            (SkipReason::Walk { error: "x".into() }, "walk"),
+        ];
+        for (reason, kind) in cases {
+            assert_eq!(reason.kind(), kind, "{reason:?}");
+        }
+    }
+
+    #[test]
     fn decodes_utf8_and_strips_bom() {
         let doc = decode("\u{feff}Привет, мир".as_bytes().to_vec()).unwrap();
         assert_eq!(doc.text, "Привет, мир");
