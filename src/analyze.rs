@@ -36,44 +36,86 @@ pub struct DocRecord {
 /// Extensions whose files are always treated as HTML.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
-/// The text of a file for the cleaner, and whether it was extracted from HTML:
-/// HTML pages (by extension, or sniffed in any file) go through article
-/// extraction first, the title on the first line.
-pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool), SkipReason> {
+/// Where an article's text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A text file: the cleaner finds the article among its lines.
+    Text,
+    /// An HTML page whose article an extractor already cut out.
+    Html,
+}
+
+/// One input file as the cleaner receives it: the title kept apart from the
+/// body (an HTML page's declared title; none for a text file, whose title the
+/// cleaner finds in its head).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub title: Option<String>,
+    pub body: String,
+    pub source_kind: SourceKind,
+}
+
+impl Article {
+    /// The text the cleaner reads: the title on the first line (unless the
+    /// body already starts with it), a blank line, then the body.
+    pub fn into_text(self) -> String {
+        match self.title {
+            Some(title) if !self.body.starts_with(title.trim()) => {
+                format!("{}\n\n{}", title.trim(), self.body)
+            }
+            _ => self.body,
+        }
+    }
+}
+
+/// A decoded file as an [`Article`]: HTML pages (by extension, or sniffed in
+/// any file) go through article extraction; other text is the body as is.
+pub fn article(source: &Source, raw: walk::RawDoc) -> Result<Article, SkipReason> {
     let by_extension = source
         .path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| h.eq_ignore_ascii_case(e)));
     if !by_extension && !html::looks_like_html(&raw.text) {
-        return Ok((raw.text, false));
+        return Ok(Article {
+            title: None,
+            body: raw.text,
+            source_kind: SourceKind::Text,
+        });
     }
     let extracted = html::extract(&raw.text).map_err(|e| SkipReason::NoArticle {
         error: e.to_string(),
     })?;
-    let text = match extracted.title {
-        Some(title) if !extracted.text.starts_with(title.trim()) => {
-            format!("{}\n\n{}", title.trim(), extracted.text)
-        }
-        _ => extracted.text,
-    };
-    Ok((text, true))
+    Ok(Article {
+        title: extracted.title,
+        body: extracted.text,
+        source_kind: SourceKind::Html,
+    })
+}
+
+/// The text of a file for the cleaner ([`Article::into_text`]) and whether it
+/// was extracted from HTML.
+pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool), SkipReason> {
+    let a = article(source, raw)?;
+    let html = a.source_kind == SourceKind::Html;
+    Ok((a.into_text(), html))
 }
 
 /// A file read, decoded and (HTML) extracted: the article text for the cleaner.
 pub(crate) struct Scanned {
     pub(crate) text: String,
-    extracted: bool,
+    source_kind: SourceKind,
     encoding: Encoding,
 }
 
 pub(crate) fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
     let raw = walk::read(source, &config.walk)?;
     let encoding = raw.encoding;
-    let (text, extracted) = article_text(source, raw)?;
+    let article = article(source, raw)?;
     Ok(Scanned {
-        text,
-        extracted,
+        source_kind: article.source_kind,
+        // Until the cleaner takes the title apart, it reads it as the first line.
+        text: article.into_text(),
         encoding,
     })
 }
@@ -85,10 +127,9 @@ pub(crate) fn finish_scanned(
 ) -> Result<(Cleaned, Encoding), SkipReason> {
     let prepared = normalize::prepare(&s.text);
     drop(s.text);
-    let cleaned = if s.extracted {
-        normalize::finish_extracted(prepared, Some(furniture))
-    } else {
-        normalize::finish(prepared, Some(furniture))
+    let cleaned = match s.source_kind {
+        SourceKind::Html => normalize::finish_extracted(prepared, Some(furniture)),
+        SourceKind::Text => normalize::finish(prepared, Some(furniture)),
     };
     if cleaned.words < config.normalize.min_words {
         return Err(SkipReason::TooShort {
@@ -166,4 +207,63 @@ pub fn take_story_docs(docs: &mut [DocRecord]) -> Vec<StoryDoc> {
             lang: d.lang.code,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn raw(text: &str) -> walk::RawDoc {
+        walk::RawDoc {
+            text: text.to_string(),
+            encoding: Encoding::Utf8,
+        }
+    }
+
+    fn source(name: &str) -> Source {
+        Source {
+            path: PathBuf::from(name),
+        }
+    }
+
+    #[test]
+    fn text_files_are_bodies_without_a_title() {
+        let a = article(&source("a.txt"), raw("Title\n\nBody text.")).unwrap();
+        assert_eq!(a.source_kind, SourceKind::Text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.into_text(), "Title\n\nBody text.");
+    }
+
+    #[test]
+    fn html_pages_keep_their_title_apart() {
+        let page = "<html><head><title>Harbour expansion approved</title></head><body>\
+            <article><p>The regional harbour authority on Tuesday approved a long-delayed \
+            expansion of the northern container terminal, clearing the way for construction \
+            to begin early next year.</p></article></body></html>";
+        let a = article(&source("a.html"), raw(page)).unwrap();
+        assert_eq!(a.source_kind, SourceKind::Html);
+        assert_eq!(a.title.as_deref(), Some("Harbour expansion approved"));
+        assert!(a.body.contains("container terminal"), "{}", a.body);
+        assert!(
+            !a.body.starts_with("Harbour expansion approved"),
+            "{}",
+            a.body
+        );
+        let text = a.into_text();
+        assert!(
+            text.starts_with("Harbour expansion approved\n\nThe regional"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_body_that_starts_with_its_title_is_not_given_it_twice() {
+        let a = Article {
+            title: Some(" Headline ".into()),
+            body: "Headline\n\nBody.".into(),
+            source_kind: SourceKind::Html,
+        };
+        assert_eq!(a.into_text(), "Headline\n\nBody.");
+    }
 }
