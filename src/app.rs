@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use newsdedup::output::{self, Format};
 use newsdedup::progress::{Bar, Progress, Silent};
-use newsdedup::{Error, metrics, normalize_cmd, pipeline};
+use newsdedup::{Error, eval, normalize_cmd, pipeline};
 
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, EvalArgs, ExplainArgs, ManArgs, NormalizeArgs,
@@ -261,20 +261,7 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
 
 fn eval(args: &EvalArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
-    let gold_text = std::fs::read_to_string(&args.gold).map_err(|e| Error::Gold {
-        path: args.gold.clone(),
-        message: e.to_string(),
-    })?;
-    let gold = metrics::parse_gold(&gold_text).map_err(|message| Error::Gold {
-        path: args.gold.clone(),
-        message,
-    })?;
-    if gold.docs.is_empty() {
-        anyhow::bail!(Error::Gold {
-            path: args.gold.clone(),
-            message: "it lists no documents (expected {\"docs\": {\"<file name>\": …}})".into(),
-        });
-    }
+    let gold = eval::read_gold(&args.gold)?;
     let paths = args.input.paths(&args.paths)?;
     let config = args.params.config(&paths, &args.walk);
     let report = pipeline::cluster(&config, progress.as_ref())?;
@@ -286,20 +273,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
     check_empty(&args.walk, report.summary.documents, || {
         empty_reason(report.skipped.len(), &config.walk.extensions)
     })?;
-    let mut predicted = Vec::new();
-    for (si, story) in report.stories.iter().enumerate() {
-        for (vi, variant) in story.variants.iter().enumerate() {
-            for d in &variant.documents {
-                predicted.push(metrics::Predicted {
-                    path: d.path.clone(),
-                    story: si,
-                    variant: predicted_variant_id(si, vi),
-                    lang: d.lang.clone(),
-                });
-            }
-        }
-    }
-    let scores = metrics::score(&gold, &predicted);
+    let scores = eval::evaluate(&gold, &report);
     if scores.docs_scored == 0 {
         // Nothing to compare: every score would be a meaningless 1.0 or 0.
         anyhow::bail!(Error::Gold {
@@ -313,7 +287,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
         });
     }
     let bytes = match args.format {
-        ReportFormat::Text => metrics::render_text(&scores).into_bytes(),
+        ReportFormat::Text => eval::render_text(&scores).into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&serde_json::json!({
                 "version": env!("CARGO_PKG_VERSION"),
@@ -325,11 +299,6 @@ fn eval(args: &EvalArgs) -> Result<()> {
         }
     };
     emit(&bytes, None)
-}
-
-/// Variants are numbered across stories so that no two stories share one.
-fn predicted_variant_id(story: usize, variant: usize) -> usize {
-    (story << 20) | variant
 }
 
 fn explain(args: &ExplainArgs) -> Result<()> {

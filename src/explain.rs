@@ -119,16 +119,8 @@ pub fn explain(
     let (ia, ib) = (find(a)?, find(b)?);
     // The same path twice (e.g. named and inside the corpus) is one document.
     let grouping = pipeline::group(&docs, &config, progress);
-    let variant_of = |i: usize| {
-        grouping
-            .variants
-            .iter()
-            .position(|v| v.members.contains(&(i as u32)))
-    };
-    let story_of =
-        |i: usize| variant_of(i).and_then(|v| grouping.stories.iter().position(|s| s.contains(&v)));
-    let same_variant = variant_of(ia) == variant_of(ib);
-    let same_story = story_of(ia) == story_of(ib);
+    let same_variant = grouping.variant_of(ia) == grouping.variant_of(ib);
+    let same_story = grouping.story_of(ia) == grouping.story_of(ib);
 
     // Exact Jaccard from the cleaned texts (the corpus furniture applies).
     let sources: Vec<Source> = crate::walk::list(&config.paths, &config.walk)?.sources;
@@ -149,12 +141,10 @@ pub fn explain(
     );
     let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
 
-    let variant_ids: Vec<u32> = (0..docs.len())
-        .map(|i| variant_of(i).unwrap_or(i) as u32)
-        .collect();
-    let model = story::Model::new(pipeline::story_docs(&docs), &variant_ids);
+    let variant_ids = grouping.variant_ids();
+    let model = story::Model::new(pipeline::story_docs(&docs), variant_ids);
     let pair = model.score(ia, ib, &config.story);
-    let edges = story::edges(&model, &config.story, &variant_ids);
+    let edges = story::edges(&model, &config.story, variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
     let edge_weight = edges
         .iter()

@@ -2,8 +2,11 @@
 //! near-duplicate groups (variants) joined across languages.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! [`walk`] → [`normalize`] → [`lang`] → [`shingle`] → [`minhash`] → [`lsh`] →
-//! [`dedup`] → [`story`] → [`output`], wired by [`pipeline`].
+//! per document ([`analyze`]): [`walk`] → [`html`] → [`normalize`] → [`lang`] →
+//! [`shingle`] → [`minhash`]; then over the corpus: [`lsh`] → [`dedup`] →
+//! [`story`], giving one [`grouping::Grouping`]; then [`output`] (the report
+//! builder and the writers). Wired by [`pipeline`]; [`eval`] scores a report
+//! against gold labels.
 //!
 //! ```no_run
 //! use newsdedup::{Config, pipeline, progress::Silent};
@@ -13,16 +16,18 @@
 //! println!("{} stories", report.summary.stories);
 //! ```
 
+pub mod analyze;
 pub mod charclass;
 pub mod config;
 pub mod dedup;
 pub mod error;
+pub mod eval;
 pub mod explain;
+pub mod grouping;
 pub mod html;
 pub mod inputs;
 pub mod lang;
 pub mod lsh;
-pub mod metrics;
 pub mod minhash;
 pub mod normalize;
 pub mod normalize_cmd;

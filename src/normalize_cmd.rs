@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analyze::clean_file;
 use crate::config::Config;
 use crate::error::Error;
 use crate::lang;
 use crate::normalize::{Cleaned, Removed};
 use crate::output;
 use crate::pathenc::{self, RawPath};
-use crate::pipeline::{clean_file, corpus_furniture};
+use crate::pipeline::corpus_furniture;
 use crate::progress::Progress;
 use crate::walk::{self, SkipReason, Skipped, Source};
 

@@ -80,6 +80,20 @@ pub enum SkipReason {
     Walk { error: String },
 }
 
+impl SkipReason {
+    /// The stable machine-readable code of the reason: the name serde gives
+    /// the variant (`too_large`, `empty`, `duplicate_path`, …).
+    pub fn kind(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => name,
+            Ok(serde_json::Value::Object(fields)) => {
+                fields.keys().next().cloned().unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
 impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -519,6 +533,35 @@ fn too_many_controls(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_kinds_are_the_serde_names() {
+        let cases = [
+            (SkipReason::Binary { format: None }, "binary"),
+            (
+                SkipReason::DuplicatePath {
+                    first: "a.txt".into(),
+                },
+                "duplicate_path",
+            ),
+            (SkipReason::TooLarge { bytes: 2, limit: 1 }, "too_large"),
+            (
+                SkipReason::Unreadable {
+                    error: "denied".into(),
+                },
+                "unreadable",
+            ),
+            (SkipReason::Empty, "empty"),
+            (SkipReason::TooShort { words: 1 }, "too_short"),
+            (SkipReason::SymlinkLoop, "symlink_loop"),
+            (SkipReason::Symlink, "symlink"),
+            (SkipReason::NoArticle { error: "x".into() }, "no_article"),
+            (SkipReason::Walk { error: "x".into() }, "walk"),
+        ];
+        for (reason, kind) in cases {
+            assert_eq!(reason.kind(), kind, "{reason:?}");
+        }
+    }
 
     #[test]
     fn decodes_utf8_and_strips_bom() {

@@ -392,3 +392,4 @@ pub fn stories(
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
     clusters
 }
+mod tests;
