@@ -29,6 +29,8 @@ pub struct StoryFeatures {
     /// Sorted, distinct content-word hashes, salted with the language so they
     /// only ever match documents of the same language.
     pub words: Vec<Feature>,
+    /// Per entry of `words`: its count in the document (saturating at 255).
+    pub word_counts: Vec<u8>,
 }
 
 /// Words shorter than this (in characters) carry no topic.
@@ -61,10 +63,12 @@ pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
     // Kept for the whole run: no spare capacity.
     anchors_out.shrink_to_fit();
     guessed.shrink_to_fit();
+    let (words, word_counts) = words.finish();
     StoryFeatures {
         anchors: anchors_out,
         guessed,
-        words: words.finish(),
+        words,
+        word_counts,
     }
 }
 
@@ -113,13 +117,25 @@ impl WordSampler {
         }
     }
 
-    /// The sorted, distinct bottom-[`WORD_SAMPLE`] sample.
-    pub fn finish(mut self) -> Vec<Feature> {
+    /// The sorted, distinct bottom-[`WORD_SAMPLE`] sample, with the count of
+    /// each sampled word in the document (term frequency, saturating at 255).
+    pub fn finish(mut self) -> (Vec<Feature>, Vec<u8>) {
         self.words.sort_unstable();
-        self.words.dedup();
-        self.words.truncate(WORD_SAMPLE);
-        self.words.shrink_to_fit();
-        self.words
+        let mut words: Vec<Feature> = Vec::with_capacity(WORD_SAMPLE.min(self.words.len()));
+        let mut counts: Vec<u8> = Vec::with_capacity(words.capacity());
+        for w in self.words {
+            if words.last() == Some(&w) {
+                if let Some(c) = counts.last_mut() {
+                    *c = c.saturating_add(1);
+                }
+            } else if words.len() == WORD_SAMPLE {
+                break;
+            } else {
+                words.push(w);
+                counts.push(1);
+            }
+        }
+        (words, counts)
     }
 }
 
@@ -134,6 +150,11 @@ mod tests {
         let de = extract("the bank raised rates", "de");
         let shared = en.words.iter().filter(|w| en2.words.contains(w)).count();
         assert_eq!(shared, 4); // the, bank, raised, rates
+        let twice = extract("rates rates rates bank", "en");
+        let counts: Vec<u8> = twice.word_counts.clone();
+        assert_eq!(twice.words.len(), 2);
+        assert_eq!(counts.iter().map(|&c| c as u32).sum::<u32>(), 4);
+        assert!(counts.contains(&3));
         assert!(en.words.iter().all(|w| !de.words.contains(w)));
     }
 
