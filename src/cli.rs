@@ -106,7 +106,7 @@ pub struct Params {
     #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval)]
     pub threshold: f64,
 
-    /// Mean pair score at which variants join one story (default 0.225).
+    /// Mean pair score at which variants join one story (default 0.25).
     #[arg(long, value_parser = unit_interval)]
     pub story_threshold: Option<f64>,
 }

@@ -52,6 +52,11 @@ pub struct Explanation {
     pub name_cosine: f64,
     /// Sublinear TF × IDF cosine over content words (same language only).
     pub word_cosine: f64,
+    /// The years each document mentions, and whether none is common to both
+    /// (while both mention some).
+    pub years_a: Vec<u32>,
+    pub years_b: Vec<u32>,
+    pub year_conflict: bool,
     /// The pair score before neighbour normalization: the fitted probability
     /// that the two report one story, from the three cosines above.
     pub score: f64,
@@ -66,6 +71,14 @@ pub struct Explanation {
     /// The same, of B.
     pub only_b: Vec<SharedAnchor>,
     pub decision: String,
+}
+
+/// The years of a year set, ascending.
+fn years(bits: story::features::Years) -> Vec<u32> {
+    (0..128)
+        .filter(|b| bits >> b & 1 == 1)
+        .map(|b| story::features::FIRST_YEAR + b)
+        .collect()
 }
 
 /// One-sided anchors listed per document.
@@ -252,6 +265,9 @@ pub fn explain(
         number_cosine: round4(pair.number_cosine),
         name_cosine: round4(pair.name_cosine),
         word_cosine: round4(pair.word_cosine),
+        years_a: years(va.years),
+        years_b: years(vb.years),
+        year_conflict: pair.year_conflict > 0.0,
         score: round4(pair.score),
         edge_weight,
         story_threshold: config.story.threshold,
@@ -292,6 +308,27 @@ pub fn render_text(e: &Explanation) -> String {
         e.edge_weight
             .map_or("none".to_string(), |w| format!("{w:.4}")),
         e.story_threshold
+    );
+    let list = |y: &[u32]| {
+        if y.is_empty() {
+            "none".to_string()
+        } else {
+            y.iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let _ = writeln!(
+        s,
+        "years: A {}; B {}{}",
+        list(&e.years_a),
+        list(&e.years_b),
+        if e.year_conflict {
+            " (conflict: no year in common)"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(s, "shared anchors ({}):", e.shared_anchors.len());
     for a in e.shared_anchors.iter().take(25) {

@@ -33,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 CORPORA = ["ntrex-dev", "ecb-dev", "noisy-dev", "semeval-dev"]
 ROOT = Path(__file__).resolve().parent.parent
 TUNE = ROOT / "target" / "tune"
-NF = 4  # components per pair
+NF = 5  # components per pair
 
 
 def load(corpus, half):
@@ -65,8 +65,8 @@ def design(x, same):
     # The anchor cosine is left out: it is a blend of the number and name
     # cosines, and with it the fitted weights are not identifiable.
     if same:
-        return x[:, [0, 2, 3]]  # word, number, name
-    return x[:, 2:]  # number, name (multilingual anchors)
+        return x[:, [0, 2, 3, 4]]  # word, number, name, year conflict
+    return x[:, 2:]  # number, name (multilingual anchors), year conflict
 
 
 def fit(data):

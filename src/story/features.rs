@@ -31,6 +31,24 @@ pub struct StoryFeatures {
     pub words: Vec<Feature>,
     /// Per entry of `words`: its count in the document (saturating at 255).
     pub word_counts: Vec<u8>,
+    /// The years the text mentions, 1950–2077, as bits (bit `y − 1950`).
+    pub years: Years,
+}
+
+/// A set of years as bits: bit `y − FIRST_YEAR` for year `y`.
+pub type Years = u128;
+
+/// The first year of [`Years`] (its range covers modern news: 1950–2077).
+pub const FIRST_YEAR: u32 = 1950;
+
+/// The years among a document's numbers (`anchors::numbers` form).
+pub fn year_bit(number: &str) -> Years {
+    match number.parse::<u32>() {
+        Ok(y) if (FIRST_YEAR..FIRST_YEAR + 128).contains(&y) && number.len() == 4 => {
+            1 << (y - FIRST_YEAR)
+        }
+        _ => 0,
+    }
 }
 
 /// Words shorter than this (in characters) carry no topic.
@@ -55,7 +73,17 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
 pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
     let mut anchors_out = Vec::new();
     let mut guessed = Vec::new();
-    anchors::extract_split(text, &mut anchors_out, &mut guessed);
+    let mut years: Years = 0;
+    anchors::extract_with(text, &mut |kind, value, is_guess| {
+        let f = anchors::feature(kind, value);
+        anchors_out.push(f);
+        if is_guess {
+            guessed.push(f);
+        }
+        if kind == anchors::Kind::Number {
+            years |= year_bit(value);
+        }
+    });
     anchors_out.sort_unstable();
     anchors_out.dedup();
     guessed.sort_unstable();
@@ -69,6 +97,7 @@ pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
         guessed,
         words,
         word_counts,
+        years,
     }
 }
 
@@ -156,6 +185,19 @@ mod tests {
         assert_eq!(counts.iter().map(|&c| c as u32).sum::<u32>(), 4);
         assert!(counts.contains(&3));
         assert!(en.words.iter().all(|w| !de.words.contains(w)));
+    }
+
+    #[test]
+    fn years_are_collected_as_bits() {
+        let f = extract(
+            "On 27 September 2020, 1,200 died; in 1994 and 2020 too.",
+            "en",
+        );
+        assert_eq!(f.years, (1 << (2020 - 1950)) | (1 << (1994 - 1950)));
+        assert_eq!(year_bit("1949"), 0);
+        assert_eq!(year_bit("2077"), 1 << 127);
+        assert_eq!(year_bit("2078"), 0);
+        assert_eq!(year_bit("2020.5"), 0);
     }
 
     #[test]

@@ -185,13 +185,15 @@ impl Model {
             .into_par_iter()
             .zip(multilingual)
             .map(|(d, m)| {
-                let vec = DocVec::new(
+                let years = d.features.years;
+                let mut vec = DocVec::new(
                     anchors.into_ids(d.features.anchors),
                     anchors.into_ids(m),
                     words.into_ids_with(d.features.words, d.features.word_counts),
                     &anchors,
                     &words,
                 );
+                vec.years = years;
                 (vec, d.lang)
             })
             .unzip();

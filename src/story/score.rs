@@ -158,6 +158,8 @@ pub struct DocVec {
     pub words: Vec<u32>,
     /// Per entry of `words`: its count in the document.
     pub word_counts: Vec<u8>,
+    /// The years the document mentions ([`super::features::Years`]).
+    pub years: super::features::Years,
     pub norms: Norms,
 }
 
@@ -247,6 +249,7 @@ impl DocVec {
             multilingual,
             words,
             word_counts,
+            years: 0,
             norms,
         }
     }
@@ -264,18 +267,23 @@ pub struct PairScore {
     pub name_cosine: f64,
     /// Sublinear TF × IDF cosine of the content words (same language only).
     pub word_cosine: f64,
+    /// 1 when both documents mention years and no year is common to both
+    /// (reports of one event name its year; two events of one topic are
+    /// often years apart), else 0.
+    pub year_conflict: f64,
     pub same_language: bool,
     pub score: f64,
 }
 
 impl PairScore {
     /// The components, in the order `tune/fit.py` reads them.
-    pub fn components(&self) -> [f64; 4] {
+    pub fn components(&self) -> [f64; 5] {
         [
             self.word_cosine,
             self.anchor_cosine,
             self.number_cosine,
             self.name_cosine,
+            self.year_conflict,
         ]
     }
 }
@@ -344,7 +352,8 @@ fn word_cosine(a: &DocVec, b: &DocVec, v: &Vocab) -> f64 {
 }
 
 /// Weights of a logistic regression over a pair's cosines: the score is
-/// `σ(bias + word·word_cosine + number·number_cosine + name·name_cosine)`,
+/// `σ(bias + word·word_cosine + number·number_cosine + name·name_cosine +
+/// year_conflict·year_conflict)`,
 /// the probability that the two documents report one story.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
@@ -352,6 +361,7 @@ pub struct Weights {
     pub word: f64,
     pub number: f64,
     pub name: f64,
+    pub year_conflict: f64,
 }
 
 /// Fitted by `tune/fit.py` (logistic regression, each development corpus
@@ -361,25 +371,31 @@ pub struct Weights {
 /// To refit: `tune/split.py EVAL_DIR && tune/pairs.sh EVAL_DIR &&
 /// tune/fit.py`, then copy the printed "fit on A+B" values here.
 pub const SAME_LANGUAGE: Weights = Weights {
-    bias: -4.302,
-    word: 12.990,
-    number: 1.840,
-    name: 5.252,
+    bias: -4.318,
+    word: 12.983,
+    number: 1.850,
+    name: 5.269,
+    year_conflict: 0.126,
 };
 
 /// As [`SAME_LANGUAGE`], for pairs in different languages (no shared words:
 /// only the multilingual anchors).
 pub const CROSS_LANGUAGE: Weights = Weights {
-    bias: -3.464,
+    bias: -3.368,
     word: 0.0,
-    number: 1.794,
-    name: 4.671,
+    number: 1.766,
+    name: 4.524,
+    year_conflict: -5.372,
 };
 
 impl Weights {
     /// The probability for the cosines of a pair.
-    pub fn probability(&self, word: f64, number: f64, name: f64) -> f64 {
-        let z = self.bias + self.word * word + self.number * number + self.name * name;
+    pub fn probability(&self, word: f64, number: f64, name: f64, year_conflict: f64) -> f64 {
+        let z = self.bias
+            + self.word * word
+            + self.number * number
+            + self.name * name
+            + self.year_conflict * year_conflict;
         1.0 / (1.0 + (-z).exp())
     }
 }
@@ -413,13 +429,15 @@ pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> 
     };
     let [anchor_cosine, number_cosine, name_cosine] =
         anchor_cosines(anchors_a, anchors_b, norms_a, norms_b, av);
+    let year_conflict = f64::from(da.years != 0 && db.years != 0 && da.years & db.years == 0);
     PairScore {
         anchor_cosine,
         number_cosine,
         name_cosine,
         word_cosine,
+        year_conflict,
         same_language,
-        score: weights.probability(word_cosine, number_cosine, name_cosine),
+        score: weights.probability(word_cosine, number_cosine, name_cosine, year_conflict),
     }
 }
 
@@ -464,7 +482,7 @@ mod tests {
         let expected = (w1 * t + w2) / ((w1 * t * t + w2).sqrt() * (w1 + w2).sqrt());
         let s = score((&a, "en"), (&b, "en"), &av, &wv);
         assert!((s.word_cosine - expected).abs() < 1e-6, "{s:?}");
-        assert!((s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0)).abs() < 1e-12);
+        assert!((s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0, 0.0)).abs() < 1e-12);
     }
 
     #[test]
@@ -509,7 +527,7 @@ mod tests {
         // Names only (no numbers): the cross-language weights of a name cosine of 1.
         assert!((cross.name_cosine - 1.0).abs() < 1e-9);
         assert_eq!(cross.number_cosine, 0.0);
-        assert!((cross.score - CROSS_LANGUAGE.probability(0.0, 0.0, 1.0)).abs() < 1e-9);
+        assert!((cross.score - CROSS_LANGUAGE.probability(0.0, 0.0, 1.0, 0.0)).abs() < 1e-9);
         // Feature 40 is in one document only: it is not kept in the vector,
         // but it still counts in the norm, so the cosine is the same.
         assert_eq!(c.anchors.len(), 1);
