@@ -459,6 +459,20 @@ mod tests {
     }
 
     #[test]
+    fn word_idf_is_within_the_language() {
+        // Four documents of one language share word 7; two of another share 9.
+        let sets: Vec<Vec<Feature>> = vec![vec![7], vec![7], vec![7], vec![7], vec![9], vec![9]];
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
+        let v = Vocab::build_within(6, &refs, Some(&[4, 4, 4, 4, 2, 2]));
+        // In all documents of its language: ln(1 + 1), however rare in the corpus.
+        let w = |f| v.w2(v.id(f).unwrap()) as f64;
+        assert!((w(7) - 2f64.ln().powi(2)).abs() < 1e-6);
+        assert!((w(9) - 2f64.ln().powi(2)).abs() < 1e-6);
+        let whole = Vocab::build(6, &refs);
+        assert!((whole.w2(whole.id(9).unwrap()) as f64 - 4f64.ln().powi(2)).abs() < 1e-6);
+    }
+
+    #[test]
     fn sublinear_tf_idf_word_cosine() {
         let sets: Vec<Vec<Feature>> = vec![vec![1, 2], vec![1, 2], vec![1, 3]];
         let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
