@@ -344,7 +344,8 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
 pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
     let mut pairs = candidate_pairs(model, config);
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
-    // A pair scoring below `min_edge × floor` can neither become an edge (its
+    // A pair scoring below `min_edge × floor` (below `min_edge` in one
+    // language, where the weight is the score) can neither become an edge (its
     // weight is at most score / floor) nor raise a document's best score above
     // the floor: it is dropped at once, which keeps memory bounded.
     let least = config.min_edge * config.neighbour_floor;
@@ -352,7 +353,9 @@ pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<clu
         .into_par_iter()
         .filter_map(|(a, b)| {
             let s = model.score(a as usize, b as usize);
-            (s.score >= least).then_some((a, b, s.score, s.same_language))
+            // In one language the weight is the score itself.
+            let keep = if s.same_language { config.min_edge } else { least };
+            (s.score >= keep).then_some((a, b, s.score, s.same_language))
         })
         .collect();
     let mut best = vec![0.0f64; model.docs.len()];
