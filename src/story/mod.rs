@@ -354,7 +354,11 @@ pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<clu
         .filter_map(|(a, b)| {
             let s = model.score(a as usize, b as usize);
             // In one language the weight is the score itself.
-            let keep = if s.same_language { config.min_edge } else { least };
+            let keep = if s.same_language {
+                config.min_edge
+            } else {
+                least
+            };
             (s.score >= keep).then_some((a, b, s.score, s.same_language))
         })
         .collect();
