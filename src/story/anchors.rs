@@ -18,14 +18,22 @@ pub enum Kind {
     Skeleton,
 }
 
-/// Hash of an anchor feature.
+/// Hash of an anchor feature. Its lowest bit says whether it is a number
+/// ([`is_number`]), so the scorer can weigh numbers and names apart.
 pub fn feature(kind: Kind, value: &str) -> Feature {
     let tag = match kind {
         Kind::Number => b'#',
         Kind::Name => b'n',
         Kind::Skeleton => b'k',
     };
-    fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    let h = fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    (h & !1) | Feature::from(kind == Kind::Number)
+}
+
+/// Whether an anchor feature is a number (see [`feature`]).
+#[inline]
+pub fn is_number(f: Feature) -> bool {
+    f & 1 == 1
 }
 
 /// Zero code points of Unicode decimal digit blocks (NFKC already folds full-width).
@@ -437,6 +445,13 @@ mod tests {
             }
         }
         assert_eq!(checked, (0..=6).map(|k| 11usize.pow(k)).sum::<usize>());
+    }
+
+    #[test]
+    fn the_kind_of_an_anchor_is_in_its_hash() {
+        assert!(is_number(feature(Kind::Number, "1200")));
+        assert!(!is_number(feature(Kind::Name, "1200")));
+        assert!(!is_number(feature(Kind::Skeleton, "trnp")));
     }
 
     #[test]

@@ -20,6 +20,8 @@ fn doc(
             anchors: anchors.to_vec(),
             guessed: guessed.to_vec(),
             words: words.to_vec(),
+            word_counts: vec![1; words.len()],
+            years: 0,
         },
         lang,
     }
@@ -154,11 +156,17 @@ fn top_neighbours_rank_by_shared_weight() {
 }
 
 #[test]
-fn edges_are_normalized_by_each_documents_best_score() {
-    // Three English documents sharing words; doc 3 is a near-copy of doc 0.
+fn edges_are_normalized_across_languages_only() {
+    // Three English documents sharing words (doc 3 is a near-copy of doc 0)
+    // and a German one sharing doc 0's names and numbers.
     let words: [&[Feature]; 4] = [&[1, 2, 3, 4], &[1, 2, 3, 5], &[3, 4, 6, 7], &[1, 2, 3, 4]];
-    let docs: Vec<StoryDoc> = words.iter().map(|w| doc("en", &[], &[], w)).collect();
-    let variant_of = vec![0, 1, 2, 0];
+    let anchors: [&[Feature]; 4] = [&[50, 51, 52], &[], &[], &[50, 51, 52]];
+    let langs = ["en", "en", "en", "en"];
+    let mut docs: Vec<StoryDoc> = (0..4)
+        .map(|i| doc(langs[i], anchors[i], &[], words[i]))
+        .collect();
+    docs.push(doc("de", &[50, 51, 52], &[], &[90, 91]));
+    let variant_of = vec![0, 1, 2, 0, 3];
     let model = Model::new(docs, &variant_of);
     let config = StoryConfig::default();
     let edges = edges(&model, &config, &variant_of);
@@ -168,26 +176,35 @@ fn edges_are_normalized_by_each_documents_best_score() {
             .all(|e| variant_of[e.a as usize] != variant_of[e.b as usize]),
         "no edge inside a variant"
     );
-    // Each edge's weight is its score over the geometric mean of both ends'
-    // best scores (floored), capped at 1.
-    let score = |a: u32, b: u32| model.score(a as usize, b as usize, &config).score;
+    let score = |a: u32, b: u32| model.score(a as usize, b as usize);
     // A document's best score is over every candidate pair outside its
-    // variant that scores at least min_edge × floor, edge or not.
-    let mut best = [0.0f64; 4];
+    // variant that could become an edge.
+    let mut best = [0.0f64; 5];
     for (a, b) in candidate_pairs(&model, &config) {
         let s = score(a, b);
-        if variant_of[a as usize] != variant_of[b as usize]
-            && s >= config.min_edge * config.neighbour_floor
-        {
-            best[a as usize] = best[a as usize].max(s);
-            best[b as usize] = best[b as usize].max(s);
+        let keep = if s.same_language {
+            config.min_edge
+        } else {
+            config.min_edge * config.neighbour_floor
+        };
+        if variant_of[a as usize] != variant_of[b as usize] && s.score >= keep {
+            best[a as usize] = best[a as usize].max(s.score);
+            best[b as usize] = best[b as usize].max(s.score);
         }
     }
     assert!(!edges.is_empty());
     for e in &edges {
-        let floor = config.neighbour_floor;
-        let norm = (best[e.a as usize].max(floor) * best[e.b as usize].max(floor)).sqrt();
-        let want = (score(e.a, e.b) / norm).min(1.0);
+        let s = score(e.a, e.b);
+        // In one language the weight is the fitted score itself; across
+        // languages it is the score over the geometric mean of both ends'
+        // best scores (floored), capped at 1.
+        let want = if s.same_language {
+            s.score
+        } else {
+            let floor = config.neighbour_floor;
+            let norm = (best[e.a as usize].max(floor) * best[e.b as usize].max(floor)).sqrt();
+            (s.score / norm).min(1.0)
+        };
         assert!((e.weight - want).abs() < 1e-12, "{e:?}: want {want}");
         assert!(e.weight >= config.min_edge);
     }
