@@ -115,19 +115,24 @@ class UnionFind:
                 self.parent[ra] = rb
 
 
+def signatures(a, names, init, sign):
+    """`sign(name)` for every file, in `a.procs` forked worker processes
+    (each set up by `init(docs, num_perm, ngram)`), in the order of `names`."""
+    init(a.docs, a.num_perm, a.ngram)
+    if a.procs <= 1:
+        return [sign(n) for n in names]
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(a.procs, init, (a.docs, a.num_perm, a.ngram)) as pool:
+        return pool.map(sign, names, chunksize=64)
+
+
 def cmd_datasketch(a):
     from datasketch import MinHash, MinHashLSH
 
     t0 = time.perf_counter()
     names = list_docs(a.docs)
-    _init_worker(a.docs, a.num_perm, a.ngram)
-    if a.procs > 1:
-        import multiprocessing as mp
-
-        with mp.get_context("fork").Pool(a.procs, _init_worker, (a.docs, a.num_perm, a.ngram)) as pool:
-            sigs = pool.map(_signature, names, chunksize=64)
-    else:
-        sigs = [_signature(n) for n in names]
+    sigs = signatures(a, names, _init_worker, _signature)
     template = _W["template"]
     mhs = []
     for hv in sigs:
@@ -206,14 +211,7 @@ def cmd_rensa(a):
 
     t0 = time.perf_counter()
     names = list_docs(a.docs)
-    _init_rensa(a.docs, a.num_perm, a.ngram)
-    if a.procs > 1:
-        import multiprocessing as mp
-
-        with mp.get_context("fork").Pool(a.procs, _init_rensa, (a.docs, a.num_perm, a.ngram)) as pool:
-            mhs = pool.map(_rensa_signature, names, chunksize=64)
-    else:
-        mhs = [_rensa_signature(n) for n in names]
+    mhs = signatures(a, names, _init_rensa, _rensa_signature)
     t1 = time.perf_counter()
 
     bands = rensa_bands(a.threshold, a.num_perm)

@@ -207,13 +207,7 @@ fn normalize_corpus_keeps_the_input_extension_in_output_names() {
     write(input.path(), "a.html", page(ARTICLE));
     write(input.path(), "sub/b.txt", ARTICLE);
     let out = tempfile::tempdir().unwrap();
-    let run = bin()
-        .args(["normalize", "--ext", "txt,html", "--corpus"])
-        .arg(input.path())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let run = normalize_corpus(input.path(), out.path());
     assert!(run.status.success(), "{run:?}");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("cleaned 3 files"), "{stderr}");
@@ -233,13 +227,7 @@ fn normalize_corpus_fails_before_writing_when_two_inputs_share_an_output() {
     write(input.path(), "a.html", page(ARTICLE));
     write(input.path(), "a.html.txt", ARTICLE);
     let out = tempfile::tempdir().unwrap();
-    let run = bin()
-        .args(["normalize", "--ext", "txt,html", "--corpus"])
-        .arg(input.path())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let run = normalize_corpus(input.path(), out.path());
     assert_eq!(run.status.code(), Some(2), "{run:?}");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
@@ -247,6 +235,17 @@ fn normalize_corpus_fails_before_writing_when_two_inputs_share_an_output() {
         "{stderr}"
     );
     assert!(walk_files(out.path()).is_empty());
+}
+
+/// `normalize --corpus INPUT --out OUT` over `.txt` and `.html` files.
+fn normalize_corpus(input: &Path, out: &Path) -> std::process::Output {
+    bin()
+        .args(["normalize", "--ext", "txt,html", "--corpus"])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
 }
 
 /// Files below `root`, as '/'-separated relative paths.
