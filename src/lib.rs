@@ -18,6 +18,8 @@ pub mod config;
 pub mod dedup;
 pub mod error;
 pub mod explain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod inputs;
 pub mod lang;

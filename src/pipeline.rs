@@ -82,7 +82,11 @@ pub struct Scanned {
 }
 
 fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
-    let raw = walk::read(source, &config.walk)?;
+    scan_raw(source, walk::read(source, &config.walk)?)
+}
+
+/// A file's decoded text made ready for the cleaner (HTML extracted).
+pub(crate) fn scan_raw(source: &Source, raw: walk::RawDoc) -> Result<Scanned, SkipReason> {
     let encoding = raw.encoding;
     let (text, extracted) = article_text(source, raw)?;
     Ok(Scanned {
@@ -153,7 +157,7 @@ pub fn clean_file(
 }
 
 /// The per-document stages for one file.
-fn process(
+pub(crate) fn process(
     source: &Source,
     scanned: Option<Result<Scanned, SkipReason>>,
     config: &Config,
