@@ -80,15 +80,13 @@ pub fn decode(data: &[u8]) -> Checked {
             match doc.encoding {
                 Encoding::Utf16 => Ok("utf16"),
                 Encoding::Utf8 => {
-                    let Some(s) = utf8 else {
-                        return Err("invalid UTF-8 decoded as UTF-8".into());
+                    // Valid UTF-8, or damaged UTF-8 after a byte-order mark.
+                    let body = match (utf8, data.strip_prefix(b"\xEF\xBB\xBF")) {
+                        (Some(s), _) => s.strip_prefix('\u{feff}').unwrap_or(s).into(),
+                        (None, Some(rest)) => String::from_utf8_lossy(rest),
+                        (None, None) => return Err("invalid UTF-8 decoded as UTF-8".into()),
                     };
-                    let want: String = s
-                        .strip_prefix('\u{feff}')
-                        .unwrap_or(s)
-                        .chars()
-                        .filter(|&c| c != '\0')
-                        .collect();
+                    let want: String = body.chars().filter(|&c| c != '\0').collect();
                     ensure!(doc.text == want, "UTF-8 text changed by decoding");
                     Ok("utf8")
                 }
