@@ -109,7 +109,11 @@ pub(crate) struct Scanned {
 }
 
 pub(crate) fn scan_file(source: &Source, config: &Config) -> Result<Scanned, SkipReason> {
-    let raw = walk::read(source, &config.walk)?;
+    scan_raw(source, walk::read(source, &config.walk)?)
+}
+
+/// A file's decoded text made ready for the cleaner (HTML extracted).
+pub(crate) fn scan_raw(source: &Source, raw: walk::RawDoc) -> Result<Scanned, SkipReason> {
     let encoding = raw.encoding;
     let article = article(source, raw)?;
     Ok(Scanned {

@@ -23,6 +23,8 @@ pub mod dedup;
 pub mod error;
 pub mod eval;
 pub mod explain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod grouping;
 pub mod html;
 pub mod inputs;
