@@ -220,7 +220,8 @@ pub struct Features {
 /// Characters that end a sentence (or a quoted one).
 pub const SENTENCE_END: &[char] = &[
     '.', '!', '?', '"', '\'', ')', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{061F}', '\u{06D4}',
-    '\u{0964}', '\u{0965}', '\u{104B}', '\u{2026}', ':', ';',
+    '\u{0964}', '\u{0965}', '\u{104B}', '\u{2026}', ':', ';', '\u{201D}', '\u{2019}', '\u{00BB}',
+    '\u{201C}',
 ];
 
 /// Measure a line.
@@ -367,8 +368,25 @@ pub fn link_density(line: &str) -> f64 {
 }
 
 fn is_link_token(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | '"' | '\''));
+    let t = token.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | ','
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+        )
+    });
     let lower_starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower_starts("http://") || lower_starts("https://") || lower_starts("www.") {
         return true;
@@ -408,7 +426,7 @@ pub fn is_title_case(line: &str, stopwords: &WordSet) -> bool {
     let mut lowered = String::new();
     for raw in line.split_whitespace() {
         let after_end = prev_end;
-        prev_end = raw.ends_with(['.', '!', '?', ':', ';', '"', '\'']);
+        prev_end = raw.ends_with(['.', '!', '?', ':', ';', '"', '\'', '”', '’', '»']);
         if after_end {
             continue;
         }
@@ -816,6 +834,18 @@ mod tests {
                 }
             });
             assert_eq!(count_stopwords(line, en, &mut buf), slow, "{line}");
+        }
+    }
+
+    #[test]
+    fn closing_quotes_end_sentences_in_several_styles() {
+        for line in [
+            "“We will not stop until the job is done,” the minister said. “Never.”",
+            "Er sagte: „Wir machen weiter.“",
+            "Il a déclaré : « Nous continuerons. »",
+            "She called it ‘the best day of my life.’",
+        ] {
+            assert!(line.trim_end().ends_with(SENTENCE_END), "{line}");
         }
     }
 

@@ -84,7 +84,9 @@ fn starts_with_two_capitals(s: &str) -> bool {
 
 fn has_site_and_dash(s: &str) -> bool {
     let h = head(s, 70);
-    h.contains(',') && h.contains('.') && (h.contains(" -") || h.contains(':'))
+    h.contains(',')
+        && h.contains('.')
+        && (h.contains(" -") || h.contains(" –") || h.contains(" —") || h.contains(':'))
 }
 
 fn starts_like_attribution(s: &str) -> bool {
@@ -102,7 +104,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // "By Jane Doe and John Roe", "By AFP", "Oleh Budi Santoso", "Por María López".
     LineRule {
         reason: Reason::Byline,
-        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,-]\s*[\p{L} ]*)?$",
+        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,–—-]\s*[\p{L} ]*)?$",
     },
     LineRule {
         reason: Reason::Byline,
@@ -111,7 +113,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // Photo credits: "EPA / Aziz Karimov / TASS", "Photo: Reuters", "(AP Photo/Jane Doe)".
     LineRule {
         reason: Reason::PhotoCredit,
-        pattern: r"^[\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*(?: / [\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*)+$",
+        pattern: r"^[\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+)*(?: / [\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+)*)+$",
     },
     LineRule {
         reason: Reason::PhotoCredit,
@@ -124,7 +126,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // Share widgets: "• facebook", "Share this article", "Short Url:".
     LineRule {
         reason: Reason::ShareWidget,
-        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:share(?: this| on| via)?(?: article| story| page| post)?|shares?|tweet|facebook|twitter|x\.com|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail(?: this)?|print(?: this)?(?: article)?|copy(?: link| url)?|messenger|vk|flipboard|tumblr|google\+?|bookmark|save|\d+\s+shares?)\s*[:!]?$",
+        pattern: r"(?i)^(?:[•·*|>»–—-]\s*)?(?:share(?: this| on| via)?(?: article| story| page| post)?|shares?|tweet|facebook|twitter|x\.com|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail(?: this)?|print(?: this)?(?: article)?|copy(?: link| url)?|messenger|vk|flipboard|tumblr|google\+?|bookmark|save|\d+\s+shares?)\s*[:!]?$",
     },
     LineRule {
         reason: Reason::ShareWidget,
@@ -170,7 +172,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // Navigation and recommendation widgets.
     LineRule {
         reason: Reason::Navigation,
-        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .*)?|tags?|topics?|categories|category|you may also like|you might also like|don'?t miss|editor'?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.*|more (?:news|stories|from [\p{L} ]+)|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
+        pattern: r"(?i)^(?:[•·*|>»–—-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .*)?|tags?|topics?|categories|category|you may also like|you might also like|don['’]?t miss|editor['’]?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.*|more (?:news|stories|from [\p{L} ]+)|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
     },
     LineRule {
         reason: Reason::Navigation,
@@ -194,13 +196,13 @@ pub const PREFIX_RULES: &[PrefixRule] = &[
     PrefixRule {
         reason: Reason::Dateline,
         guard: starts_with_two_capitals,
-        pattern: r"^\p{Lu}{2}[\p{Lu}\p{M} .'/]{1,40}(?:,\s*[\p{L}\p{M}. ]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[-:]\s+",
+        pattern: r"^\p{Lu}{2}[\p{Lu}\p{M} .'’/]{1,40}(?:,\s*[\p{L}\p{M}. ]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[-–—:]\s+",
     },
     // "Baku, Gatra.com - " (place, site name with a domain, dash).
     PrefixRule {
         reason: Reason::Dateline,
         guard: has_site_and_dash,
-        pattern: r"^\p{Lu}[\p{L}\p{M} ]{1,30},\s*[\p{L}\p{N}-]+\.(?:com|net|org|co\.id|co\.uk|id|my|co|news|info|tv)\s*[-:]\s+",
+        pattern: r"^\p{Lu}[\p{L}\p{M} ]{1,30},\s*[\p{L}\p{N}-]+\.(?:com|net|org|co\.id|co\.uk|id|my|co|news|info|tv)\s*[-–—:]\s+",
     },
     // Indonesian/Malay attribution lead-ins: "Dikutip AFP, ", "Dilansir dari Reuters, ".
     PrefixRule {
@@ -566,5 +568,33 @@ mod tests {
         assert_eq!(reason, Reason::Attribution);
         assert_eq!(&line[end..], "Minggu (1/11), pertempuran telah berkecamuk");
         assert!(strip_prefix("The UN said on Monday that aid was coming.").is_none());
+    }
+
+    #[test]
+    fn typographic_dashes_and_apostrophes_match_like_ascii_ones() {
+        // Quotes and dashes are kept as written (see `unicode`), so the rules
+        // accept both forms: en and em dashes after datelines, curly
+        // apostrophes in names and widget labels.
+        for (line, rest) in [
+            (
+                "WASHINGTON (AP) — The Senate voted on Tuesday to confirm the nominee",
+                "The Senate voted on Tuesday to confirm the nominee",
+            ),
+            (
+                "MOSKAU (dpa) – Die Regierung hat am Montag neue Sanktionen angekündigt",
+                "Die Regierung hat am Montag neue Sanktionen angekündigt",
+            ),
+            (
+                "Jakarta, Kompas.com – Presiden Joko Widodo mengatakan pada Senin",
+                "Presiden Joko Widodo mengatakan pada Senin",
+            ),
+        ] {
+            let (reason, end) = strip_prefix(line).unwrap();
+            assert_eq!((reason, &line[end..]), (Reason::Dateline, rest), "{line}");
+        }
+        assert_eq!(match_line("By Sinéad O’Connor"), Some(Reason::Byline));
+        assert_eq!(match_line("Don’t Miss"), Some(Reason::Navigation));
+        assert_eq!(match_line("Editor’s Picks"), Some(Reason::Navigation));
+        assert_eq!(match_line("– Reuters"), Some(Reason::SignOff));
     }
 }

@@ -356,7 +356,11 @@ pub fn header_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
     let mut space = true;
     for c in line.chars() {
-        if c.is_alphabetic() || c == '\'' || unicode_normalization::char::is_combining_mark(c) {
+        if c == '\'' || c == '\u{2019}' {
+            // Typographic apostrophes key like ASCII ones ("Editor’s Picks").
+            key.push('\'');
+            space = false;
+        } else if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
             key.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -416,6 +420,7 @@ mod tests {
             "More from The Guardian",
             "More Washington Examiner",
             "Latest Videos",
+            "Editor’s Picks",
             "Mehr zum Thema",
             "Lo más leído",
             "Articles similaires",
