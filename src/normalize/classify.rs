@@ -96,6 +96,9 @@ pub const COMMENTS_FACTOR: f64 = 0.2;
 /// A line ending in ':' with two to this many words opens a list (one word
 /// and a colon is a form label: "Search:").
 pub const LIST_INTRO_WORDS: usize = 25;
+/// A list item that the article takes along has at least this many words (a
+/// date and a place; one-word lines after a colon are menus and labels).
+pub const LIST_ITEM_WORDS: usize = 2;
 
 /// What a line is, before context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -621,8 +624,12 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
         scores[i] -= GOOD_OFFSET;
     }
 
-    // Lists: short and bad lines after a line ending in ':' are its items.
-    let mut in_list = false;
+    // Lists: short, bad and near lines after a line ending in ':' are its
+    // items (tour dates, results, a programme). An item of at least
+    // `LIST_ITEM_WORDS` words that is no headline or link follows the article
+    // when the article reaches its list (`list_item`).
+    let (mut in_list, mut along) = (false, false);
+    let mut list_item = vec![false; items.len()];
     for i in 0..items.len() {
         match items[i].kind {
             Kind::Removed(_) if headers[i].is_none() => continue,
@@ -632,14 +639,20 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
                 continue;
             }
         }
-        if in_list && matches!(classes[i], Some(Class::Short | Class::Bad)) {
+        if in_list && matches!(classes[i], Some(Class::Short | Class::Bad | Class::Near)) {
             scores[i] = scores[i].max(0.0);
+            along &= feats[i].is_some_and(|f| {
+                f.words >= LIST_ITEM_WORDS && !f.title_case && f.link_density <= MAX_LINK_DENSITY
+            });
+            list_item[i] = along;
             continue;
         }
         in_list = items[i].text.trim_end().ends_with(':')
             && feats[i].is_some_and(|f| (2..=LIST_INTRO_WORDS).contains(&f.words));
+        along = in_list;
         if in_list {
             scores[i] = scores[i].max(0.0);
+            list_item[i] = true;
         }
     }
 
@@ -670,7 +683,7 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
     let skippable = |i: usize| matches!(items[i].kind, Kind::Removed(_)) && headers[i].is_none();
     let mut j = end + 1;
     while j < items.len() {
-        if sentence_like(j) {
+        if sentence_like(j) || list_item[j] {
             end = j;
         } else if !skippable(j) {
             break;
@@ -974,6 +987,32 @@ mod tests {
             own(P3),
         ];
         assert_eq!(select(&items, &ctx("en")), Some((0, 6)));
+    }
+
+    #[test]
+    fn a_list_that_ends_the_article_stays_with_it() {
+        // Tour dates, results, a programme: items of a few words after a
+        // colon, at the end of the article; one-word menu lines end the list.
+        let items = [
+            own(P1),
+            own(P2),
+            own("The band will play the following dates:"),
+            own("June 9 - Coral Sky Amphitheatre, West Palm Beach, FL"),
+            own("June 10 - Credit Union Amphitheatre, Tampa"),
+            own("12 juin - Zénith, Paris"),
+            own("Home"),
+            own("Sports"),
+        ];
+        assert_eq!(select(&items, &ctx("en")), Some((0, 5)));
+        // Headlines after a colon are no list of the article.
+        let items = [
+            own(P1),
+            own(P2),
+            own("Read these stories next:"),
+            own("Police Arrest Two Men After The Death Of A Student"),
+            own("Storm Leaves Thousands Without Power In The North"),
+        ];
+        assert_eq!(select(&items, &ctx("en")), Some((0, 2)));
     }
 
     #[test]

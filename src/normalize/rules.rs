@@ -123,6 +123,12 @@ pub const LINE_RULES: &[LineRule] = &[
         reason: Reason::PhotoCredit,
         pattern: r"(?i)^.*(?:\((?:ap|afp|reuters|epa|getty)? ?photo[^)]*\)|getty images|ap photo/[^)]*\)?|shutterstock|istockphoto)\.?$",
     },
+    // A caption ending in its credit: "… in the 14th century (Image: Getty)",
+    // "(Credit: iStock)", "(Foto: dpa)", "(Фото: ТАСС)".
+    LineRule {
+        reason: Reason::PhotoCredit,
+        pattern: r"(?i)^.*\((?:image|photo|picture|pic|foto|fotó|bild|imagen|imagem|immagine|zdjęcie|фото|credit|crédit|crédito|photo credit|image credit|bildquelle)\s*:[^)]*\)\.?$",
+    },
     // Share widgets: "• facebook", "Share this article", "Short Url:".
     LineRule {
         reason: Reason::ShareWidget,
@@ -568,6 +574,24 @@ mod tests {
         assert_eq!(reason, Reason::Attribution);
         assert_eq!(&line[end..], "Minggu (1/11), pertempuran telah berkecamuk");
         assert!(strip_prefix("The UN said on Monday that aid was coming.").is_none());
+    }
+
+    #[test]
+    fn captions_ending_in_their_credit() {
+        for line in [
+            "The plague wiped out half of Europe in the 14th century (Image: GETTY)",
+            "WeWork chairman Marcelo Claure (Credit: Getty Images)",
+            "How can a duvet affect your lungs? (Photo: Getty Images)",
+            "Bundeskanzlerin Angela Merkel in Berlin (Foto: dpa)",
+            "Президент на встрече в Кремле (Фото: ТАСС)",
+        ] {
+            assert_eq!(match_line(line), Some(Reason::PhotoCredit), "{line}");
+        }
+        // A parenthesis inside a sentence is article text.
+        assert_eq!(
+            match_line("The ministry (photo: the new building) opened on Monday."),
+            None
+        );
     }
 
     #[test]
