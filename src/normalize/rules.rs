@@ -104,7 +104,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // "By Jane Doe and John Roe", "By AFP", "Oleh Budi Santoso", "Por María López".
     LineRule {
         reason: Reason::Byline,
-        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,–—-]\s*[\p{L} ]*)?$",
+        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,–—-]\s*(?:[\p{L} ]*|(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}.:/]*|at|on|am|pm|a\.m\.|p\.m\.|um|à|le|el)[\s,|–—-]*)+))?$",
     },
     LineRule {
         reason: Reason::Byline,
@@ -490,6 +490,17 @@ mod tests {
         );
         assert_eq!(match_line("Oleh Budi Santoso"), Some(Reason::Byline));
         assert_eq!(match_line("By the end of the year, prices rose."), None);
+        // A byline with its date and time (several outlets' formats).
+        for line in [
+            "By Justine Coleman - 11/18/19 11:04 PM EST",
+            "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+            "Por María López | 12/03/2020 14:35",
+            "Von Anna Schmidt, 3. März 2021, 14:35 Uhr",
+        ] {
+            assert_eq!(match_line(line), Some(Reason::Byline), "{line}");
+        }
+        assert_eq!(match_line("By Tuesday, 300 people had died."), None);
+        assert_eq!(match_line("By 2030, the city will need 40,000 new homes."), None);
     }
 
     #[test]
