@@ -218,6 +218,8 @@ pub struct Features {
     pub title_case: bool,
     /// A cookie or consent notice.
     pub cookie_notice: bool,
+    /// A newsletter or subscription prompt.
+    pub subscribe_prompt: bool,
 }
 
 /// Characters that end a sentence (or a quoted one).
@@ -246,6 +248,7 @@ pub fn features(line: &str, ctx: &Context, buf: &mut String) -> Features {
         title_case: words >= SHORT_WORDS
             && ctx.stopwords.is_some_and(|list| is_title_case(line, list)),
         cookie_notice: is_cookie_notice(line, buf),
+        subscribe_prompt: words <= PROMPT_WORDS && is_subscribe_prompt(line, buf),
     }
 }
 
@@ -322,6 +325,87 @@ pub fn is_cookie_notice(line: &str, buf: &mut String) -> bool {
         consent |= CONSENT_WORDS.contains(&t);
     });
     cookie && consent
+}
+
+/// A subscription prompt has at most this many words (a longer paragraph
+/// that mentions a newsletter is an article's).
+pub const PROMPT_WORDS: usize = 40;
+
+/// Words that name a newsletter or an inbox, in several languages (the
+/// vocabulary of sign-up boxes on news sites: "Subscribe to our newsletter",
+/// "Newsletter abonnieren", "Inscrivez-vous à notre infolettre",
+/// "Suscríbete a nuestro boletín", "Подпишитесь на рассылку").
+pub const NEWSLETTER_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "nieuwsbrief",
+    "nyhetsbrev",
+    "infolettre",
+    "boletín",
+    "рассылку",
+    "рассылка",
+    "рассылки",
+];
+/// Words of the prompt next to the newsletter word: subscribe, sign up, get,
+/// delivered.
+pub const SUBSCRIBE_WORDS: &[&str] = &[
+    "subscribe",
+    "sign",
+    "signup",
+    "join",
+    "get",
+    "receive",
+    "delivered",
+    "abonnieren",
+    "anmelden",
+    "abonnez",
+    "abonner",
+    "inscrivez",
+    "suscríbete",
+    "suscribirse",
+    "suscribete",
+    "inscreva",
+    "assine",
+    "iscriviti",
+    "aanmelden",
+    "abonneer",
+    "prenumerera",
+    "подпишитесь",
+    "подписаться",
+];
+
+/// Byte prefixes of [`NEWSLETTER_WORDS`] for the cheap test.
+const NEWSLETTER_NEEDLES: &[&[u8]] = &[
+    b"newsletter",
+    b"inbox",
+    b"nieuwsbrief",
+    b"nyhetsbrev",
+    b"infolettre",
+    b"bolet",
+];
+
+/// A newsletter or subscription prompt: a newsletter word and a subscribe
+/// word in one short line.
+pub fn is_subscribe_prompt(line: &str, buf: &mut String) -> bool {
+    // Cheap test first: almost no line mentions a newsletter.
+    let b = line.as_bytes();
+    let ascii = (0..b.len()).any(|i| {
+        matches!(b[i] | 0x20, b'n' | b'i' | b'b')
+            && NEWSLETTER_NEEDLES.iter().any(|n| {
+                b.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            })
+    });
+    if !ascii && !line.contains("рассылк") {
+        return false;
+    }
+    let (mut newsletter, mut subscribe) = (false, false);
+    for_each_token(line, buf, |t| {
+        newsletter |= NEWSLETTER_WORDS.contains(&t);
+        subscribe |= SUBSCRIBE_WORDS.contains(&t);
+    });
+    newsletter && subscribe
 }
 
 /// Tokens of `line` (as [`for_each_token`] gives them) and how many of them
@@ -488,7 +572,7 @@ pub fn classify(f: &Features, relative: f64, same_script: bool) -> Class {
         Class::Bad
     } else if f.words < SHORT_WORDS {
         Class::Short
-    } else if f.title_case || f.cookie_notice {
+    } else if f.title_case || f.cookie_notice || f.subscribe_prompt {
         Class::Bad
     } else if f.words >= GOOD_WORDS
         && (f.sentence || f.words >= LONG_WORDS)
@@ -827,6 +911,27 @@ mod tests {
         // Cookies that are eaten.
         assert!(!is_cookie_notice(
             "The bakery sold more than 500 cookies on Saturday, the owner said.",
+            &mut String::new()
+        ));
+    }
+
+    #[test]
+    fn subscription_prompts_are_bad_in_several_languages() {
+        for line in [
+            "Stay up to date with Ascom. Subscribe to our newsletter.",
+            "Want more Rolling Stone? Sign up for our newsletter.",
+            "Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.",
+            "Jetzt den Newsletter abonnieren und nichts mehr verpassen!",
+            "Inscrivez-vous à notre infolettre pour recevoir nos articles.",
+            "Suscríbete a nuestro boletín y recibe las noticias del día.",
+            "Подпишитесь на рассылку, чтобы получать главные новости.",
+        ] {
+            assert!(is_subscribe_prompt(line, &mut String::new()), "{line}");
+            assert_eq!(class_of(line, "en"), Class::Bad, "{line}");
+        }
+        // A sentence about a newsletter that asks nothing of the reader.
+        assert!(!is_subscribe_prompt(
+            "The newsletter, founded in 1998, has 40,000 readers, the editor said.",
             &mut String::new()
         ));
     }

@@ -500,7 +500,10 @@ mod tests {
             assert_eq!(match_line(line), Some(Reason::Byline), "{line}");
         }
         assert_eq!(match_line("By Tuesday, 300 people had died."), None);
-        assert_eq!(match_line("By 2030, the city will need 40,000 new homes."), None);
+        assert_eq!(
+            match_line("By 2030, the city will need 40,000 new homes."),
+            None
+        );
     }
 
     #[test]
