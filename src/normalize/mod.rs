@@ -433,7 +433,7 @@ fn is_title_like(line: &str) -> bool {
         && words <= 40
         && 3 * numbers < tokens
         && !line.ends_with(':')
-        && !line.starts_with(['•', '·', '*', '-', '>', '»', '▪', '◦', '‣'])
+        && !line.starts_with(['•', '·', '*', '-', '–', '—', '>', '»', '▪', '◦', '‣'])
 }
 
 /// A headline rather than a standfirst: at most [`HEADLINE_WORDS`] words, not

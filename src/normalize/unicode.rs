@@ -1,12 +1,16 @@
-//! Unicode clean-up of one line: NFKC, unified quotes and dashes, one kind of
-//! space, no zero-width or control characters, markdown link syntax reduced to
-//! its text. Lines already in NFKC (by
-//! the quick check) take a fast path.
+//! Unicode clean-up of one line: NFKC, one kind of space, no zero-width or
+//! control characters, markdown link syntax reduced to its text. Lines already
+//! in NFKC (by the quick check) take a fast path.
 //!
-//! A few characters are kept as written although NFKC would rewrite them,
-//! because the rewrite changes the text a reader sees and copies (see
-//! [`is_kept_as_written`]): full-width CJK punctuation and the Thai and Lao
-//! vowel SARA AM.
+//! Quotes, apostrophes and dashes stay as written (“ ” ’ « » – —): the
+//! tokenizer ignores punctuation, so folding them would not change a single
+//! shingle, but it would change the text a reader sees and copies (and words
+//! like “it’s” compared with the page's own text). The rules, the line
+//! classifier and the section headers accept both forms.
+//!
+//! A few characters are kept as written although NFKC would rewrite them, for
+//! the same reason (see [`is_kept_as_written`]): full-width CJK punctuation,
+//! the ellipsis `…` and the Thai and Lao vowel SARA AM.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -57,22 +61,16 @@ fn push_normalized(line: &str, out: &mut String) -> bool {
 /// stage's transliteration matches best.)
 pub fn is_kept_as_written(c: char) -> bool {
     matches!(c as u32,
-        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3)
+        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3 | 0x2026)
 }
 
-/// Push `chars` mapped (quotes, dashes, spaces); true if one was dropped
+/// Push `chars` with white space folded to one space; true if one was dropped
 /// (zero-width, soft hyphen, control).
 fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
     let mut last_space = out.is_empty() || out.ends_with(' ');
     let mut dropped = false;
     for c in chars {
         let mapped = match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' | '\u{301D}' | '\u{301E}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
-            | '\u{00B4}' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
             '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
                 dropped = true;
                 continue;
@@ -167,8 +165,8 @@ mod tests {
     #[test]
     fn quick_check_path_matches_full_normalization() {
         let alphabet = [
-            'a', ' ', 'é', 'e', '\u{301}', 'ﬁ', '１', '！', '“', '—', 'Ж', '北', 'ำ', '\u{200B}',
-            '가', '\u{1100}', '\u{1161}', 'ٰ', '²',
+            'a', ' ', 'é', 'e', '\u{301}', 'ﬁ', '１', '！', '“', '—', '…', 'Ж', '北', 'ำ',
+            '\u{200B}', '가', '\u{1100}', '\u{1161}', 'ٰ', '²',
         ];
         let mut stack = vec![String::new()];
         while let Some(s) = stack.pop() {
@@ -192,9 +190,12 @@ mod tests {
     }
 
     #[test]
-    fn unifies_quotes_dashes_and_spaces() {
-        assert_eq!(norm("  “Hello”\u{00A0}–  it’s\tme "), "\"Hello\" - it's me");
-        assert_eq!(norm("«Привет» — сказал он"), "\"Привет\" - сказал он");
+    fn keeps_quotes_dashes_and_ellipses_as_written_unifies_spaces() {
+        // The tokenizer ignores punctuation, so folding it gains nothing and
+        // would change the text a reader sees and copies.
+        assert_eq!(norm("  “Hello”\u{00A0}–  it’s\tme… "), "“Hello” – it’s me…");
+        assert_eq!(norm("«Привет» — сказал он"), "«Привет» — сказал он");
+        assert_eq!(norm("„Guten Tag“, sagte sie"), "„Guten Tag“, sagte sie");
     }
 
     #[test]
@@ -216,7 +217,7 @@ mod tests {
         assert_eq!(norm("\u{0E17}\u{0E33}"), "\u{0E17}\u{0E33}");
         assert_eq!(norm("\u{0E97}\u{0EB3}"), "\u{0E97}\u{0EB3}");
         // The text around them is still normalized.
-        assert_eq!(norm("ﬁ（“x”）"), "fi（\"x\"）");
+        assert_eq!(norm("ﬁ（“x”）"), "fi（“x”）");
     }
 
     #[test]
