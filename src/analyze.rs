@@ -93,14 +93,6 @@ pub fn article(source: &Source, raw: walk::RawDoc) -> Result<Article, SkipReason
     })
 }
 
-/// The text of a file for the cleaner ([`Article::into_text`]) and whether it
-/// was extracted from HTML.
-pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool), SkipReason> {
-    let a = article(source, raw)?;
-    let html = a.source_kind == SourceKind::Html;
-    Ok((a.into_text(), html))
-}
-
 /// A file read, decoded and (HTML) extracted: the article text for the cleaner.
 pub(crate) struct Scanned {
     pub(crate) text: String,

@@ -72,6 +72,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 }
 
 /// Lower-cased tokens of `text`, collected.
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut buf = String::new();

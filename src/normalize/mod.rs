@@ -409,12 +409,6 @@ pub fn clean(text: &str) -> Cleaned {
     finish(prepare(text), None)
 }
 
-/// A paragraph of prose: long, or a full sentence of a few words.
-pub fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 10 || (words >= 5 && line.trim_end().ends_with(classify::SENTENCE_END))
-}
-
 /// A line that can serve as a title: a few words, less than a third of them
 /// numbers (a dateline or timestamp is not a title), not a label ending in
 /// ':', not a bullet point.

@@ -18,7 +18,6 @@ pub const DATA: &str = include_str!("stopwords.txt");
 /// (one bit per list).
 struct Lists {
     langs: Vec<(&'static str, WordSet)>,
-    by_code: HashMap<&'static str, usize>,
     by_word: FxHashMap<&'static str, u64>,
 }
 
@@ -39,21 +38,13 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             *by_word.entry(w).or_insert(0) |= 1 << i;
         }
     }
-    let by_code = langs
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (*c, i))
-        .collect();
-    Lists {
-        langs,
-        by_code,
-        by_word,
-    }
+    Lists { langs, by_word }
 });
 
 /// The stopwords of a language (ISO 639-1 code as [`crate::lang`] reports it).
-pub fn for_lang(code: &str) -> Option<&'static WordSet> {
-    LISTS.by_code.get(code).map(|&i| &LISTS.langs[i].1)
+#[cfg(test)]
+pub(crate) fn for_lang(code: &str) -> Option<&'static WordSet> {
+    LISTS.langs.iter().find(|(c, _)| *c == code).map(|(_, l)| l)
 }
 
 /// The language whose list covers most tokens of `text`: its code and list.
