@@ -9,7 +9,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::Config;
 use crate::html;
-use crate::lang::{self, LangTag};
+use crate::lang::LangTag;
 use crate::minhash::{MinHasher, Signature};
 use crate::normalize::{self, Cleaned, Furniture};
 use crate::shingle;
@@ -153,7 +153,7 @@ pub(crate) fn process(
         None => clean_file(source, config, furniture)?,
     };
     let text = cleaned.text();
-    let lang = lang::detect(&text);
+    let lang = cleaned.lang.clone();
     // One tokenization feeds both the shingles and the story's content words;
     // prose shared with unrelated documents is shingled but tells no story.
     let mut tokens = Vec::new();

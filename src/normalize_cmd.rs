@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::analyze::clean_file;
 use crate::config::Config;
 use crate::error::Error;
-use crate::lang;
 use crate::normalize::{Cleaned, Removed};
 use crate::output;
 use crate::pathenc::{self, RawPath};
@@ -107,7 +106,7 @@ fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
         .map(|d| match &d.result {
             Ok(c) => {
                 let text = c.text();
-                let tag = lang::detect(&text);
+                let tag = &c.lang;
                 JsonDoc {
                     path: &d.path,
                     path_bytes: d.path_bytes.as_ref(),

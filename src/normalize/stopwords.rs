@@ -47,11 +47,22 @@ pub(crate) fn for_lang(code: &str) -> Option<&'static WordSet> {
     LISTS.langs.iter().find(|(c, _)| *c == code).map(|(_, l)| l)
 }
 
-/// The language whose list covers most tokens of `text`: its code and list.
-/// `None` when no list covers at least [`MIN_COVERAGE`] of the tokens (a
-/// language without a list, or too little text). This is all the stopword
-/// density needs, and far cheaper than a full language identification.
-pub fn best_list(text: &str) -> Option<(&'static str, &'static WordSet)> {
+/// The list of language `code` (decided once, by [`crate::lang::detect`])
+/// when it covers at least [`MIN_COVERAGE`] of the tokens of `text` (and
+/// [`MIN_HITS`] of them): `None` for a language without a list, a page of
+/// menus, or too little text.
+pub fn covering_list(text: &str, code: &str) -> Option<&'static WordSet> {
+    let i = LISTS.langs.iter().position(|(c, _)| *c == code)?;
+    let (hits, tokens) = hits(text);
+    let count = *hits.get(i)?;
+    if count < MIN_HITS || (count as f64) < MIN_COVERAGE * tokens as f64 {
+        return None;
+    }
+    Some(&LISTS.langs[i].1)
+}
+
+/// Per list, the tokens of `text` it holds; and the number of tokens.
+fn hits(text: &str) -> ([u32; 64], u32) {
     let lists = &*LISTS;
     let mut hits = [0u32; 64];
     let mut tokens = 0u32;
@@ -80,16 +91,7 @@ pub fn best_list(text: &str) -> Option<(&'static str, &'static WordSet)> {
         let mut buf = String::new();
         crate::tokenize::for_each_token(text, &mut buf, count);
     }
-    let (best, &count) = hits
-        .iter()
-        .enumerate()
-        .take(lists.langs.len())
-        .max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i)))?;
-    if count < MIN_HITS || (count as f64) < MIN_COVERAGE * tokens as f64 {
-        return None;
-    }
-    let (code, words) = &lists.langs[best];
-    Some((code, words))
+    (hits, tokens)
 }
 
 /// A list must cover this share of the tokens…
@@ -129,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn the_best_list_is_the_text_language() {
+    fn the_detected_language_list_covers_its_text() {
         for (text, want) in [
             (
                 "The president said on Sunday that there was no reason for Russia to intervene in the conflict.",
@@ -160,14 +162,13 @@ mod tests {
                 "ja",
             ),
         ] {
-            assert_eq!(best_list(text).map(|(c, _)| c), Some(want), "{text}");
+            assert_eq!(crate::lang::detect(text).code, want, "{text}");
+            assert!(covering_list(text, want).is_some(), "{text}");
         }
         // Thai has no list; a menu has too few function words.
-        assert_eq!(
-            best_list("ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผล"),
-            None
-        );
-        assert_eq!(best_list("Home News Sport Weather"), None);
+        assert!(covering_list("ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผล", "th").is_none());
+        assert!(covering_list("Home News Sport Weather", "en").is_none());
+        assert!(covering_list("The president said on Sunday that", "xx").is_none());
     }
 
     #[test]
