@@ -66,7 +66,7 @@ fn hits(text: &str) -> ([u32; 64], u32) {
     let lists = &*LISTS;
     let mut hits = [0u32; 64];
     let mut tokens = 0u32;
-    let mut count = |t: &str| {
+    let count = |t: &str| {
         tokens += 1;
         if let Some(&bits) = lists.by_word.get(t) {
             let mut bits = bits;
@@ -76,21 +76,7 @@ fn hits(text: &str) -> ([u32; 64], u32) {
             }
         }
     };
-    if text.is_ascii() {
-        // Fast path, same tokens as the tokenizer gives.
-        let mut word = String::new();
-        for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if !raw.is_empty() {
-                word.clear();
-                word.push_str(raw);
-                word.make_ascii_lowercase();
-                count(&word);
-            }
-        }
-    } else {
-        let mut buf = String::new();
-        crate::tokenize::for_each_token(text, &mut buf, count);
-    }
+    crate::tokenize::for_each_token(text, &mut String::new(), count);
     (hits, tokens)
 }
 
