@@ -12,9 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use newsdedup::Config;
-use newsdedup::pipeline;
-use newsdedup::progress::Silent;
-use newsdedup::story;
+use newsdedup::bench;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,17 +23,17 @@ fn main() -> anyhow::Result<()> {
         paths: vec![dir.into()],
         ..Config::default()
     };
-    let (docs, _) = pipeline::load(&config, &Silent)?;
+    let (paths, docs) = bench::story_docs(&config)?;
     let name = |i: usize| {
-        std::path::Path::new(&docs[i].path)
+        std::path::Path::new(&paths[i])
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
     let by_name: HashMap<String, usize> = (0..docs.len()).map(|i| (name(i), i)).collect();
     let singletons: Vec<u32> = (0..docs.len() as u32).collect();
-    let model = story::Model::new(pipeline::story_docs(&docs), &singletons);
-    let candidates: BTreeSet<(u32, u32)> = story::candidate_pairs(&model, &config.story)
+    let model = bench::Model::new(docs, &singletons);
+    let candidates: BTreeSet<(u32, u32)> = bench::candidate_pairs(&model, &config.story)
         .into_iter()
         .collect();
     let mut all: BTreeSet<(u32, u32)> = candidates.clone();

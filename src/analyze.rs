@@ -9,7 +9,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::Config;
 use crate::html;
-use crate::lang::{self, LangTag};
+use crate::lang::LangTag;
 use crate::minhash::{MinHasher, Signature};
 use crate::normalize::{self, Cleaned, Furniture};
 use crate::shingle;
@@ -93,14 +93,6 @@ pub fn article(source: &Source, raw: walk::RawDoc) -> Result<Article, SkipReason
     })
 }
 
-/// The text of a file for the cleaner ([`Article::into_text`]) and whether it
-/// was extracted from HTML.
-pub fn article_text(source: &Source, raw: walk::RawDoc) -> Result<(String, bool), SkipReason> {
-    let a = article(source, raw)?;
-    let html = a.source_kind == SourceKind::Html;
-    Ok((a.into_text(), html))
-}
-
 /// A file read, decoded and (HTML) extracted: the article text for the cleaner.
 pub(crate) struct Scanned {
     pub(crate) text: String,
@@ -165,7 +157,7 @@ pub(crate) fn process(
         None => clean_file(source, config, furniture)?,
     };
     let text = cleaned.text();
-    let lang = lang::detect(&text);
+    let lang = cleaned.lang.clone();
     // One tokenization feeds both the shingles and the story's content words;
     // prose shared with unrelated documents is shingled but tells no story.
     let mut tokens = Vec::new();

@@ -5,9 +5,8 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use newsdedup::output::{self, Format};
-use newsdedup::progress::{Bar, Progress, Silent};
-use newsdedup::{Error, eval, normalize_cmd, pipeline};
+use newsdedup::io::{self as nio, display_path};
+use newsdedup::{Bar, CleanedFile, Error, Format, Progress, Silent};
 
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, EvalArgs, ExplainArgs, ManArgs, NormalizeArgs,
@@ -149,10 +148,8 @@ fn format_of(f: OutputFormat) -> Format {
 
 fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
     match path {
-        Some(p) if !newsdedup::inputs::is_stdio(p) => {
-            output::write_atomic(p, bytes).map_err(Into::into)
-        }
-        _ => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
+        Some(p) if !nio::is_stdio(p) => nio::write_atomic(p, bytes).map_err(Into::into),
+        _ => nio::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
     }
 }
 
@@ -160,18 +157,14 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
     let paths = args.input.paths(&args.paths)?;
-    if let Some(out) = args
-        .output
-        .as_deref()
-        .filter(|o| !newsdedup::inputs::is_stdio(o))
-    {
-        newsdedup::inputs::check_output_file(out, &paths)?;
+    if let Some(out) = args.output.as_deref().filter(|o| !nio::is_stdio(o)) {
+        nio::check_output_file(out, &paths)?;
     }
     let config = args.params.config(&paths, &args.walk);
-    let report = pipeline::cluster(&config, progress.as_ref())?;
+    let report = newsdedup::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {
-            let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+            let path = display_path(&s.path, s.path_bytes.as_ref());
             eprintln!("newsdedup: skipped {path}: {}", s.reason);
         }
     }
@@ -184,7 +177,7 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
             config.walk.extensions.join(",")
         );
     }
-    let bytes = output::render(&report, format_of(args.format))?;
+    let bytes = report.render(format_of(args.format))?;
     emit(&bytes, args.output.as_deref())?;
     if args.walk.summary() {
         let s = &report.summary;
@@ -209,16 +202,16 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
     result
 }
 
-fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progress) -> Result<()> {
+fn normalize_run(args: &NormalizeArgs, progress: &dyn Progress) -> Result<()> {
     let mut config = newsdedup::Config::default();
     args.walk.apply(&mut config);
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
-        newsdedup::inputs::check_output_dir(out, &config.paths)?;
-        let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress)?;
+        nio::check_output_dir(out, &config.paths)?;
+        let summary = newsdedup::clean_corpus(&config, corpus, out, progress)?;
         if args.walk.warnings() {
             for s in &summary.skipped {
-                let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+                let path = display_path(&s.path, s.path_bytes.as_ref());
                 eprintln!("newsdedup: skipped {path}: {}", s.reason);
             }
         }
@@ -242,17 +235,17 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
             "give FILE arguments, or --corpus DIR --out DIR".into()
         ));
     }
-    let docs = normalize_cmd::clean_files(&config)?;
+    let docs = newsdedup::clean(&config)?;
     let bytes = match args.format {
-        ReportFormat::Text => normalize_cmd::render_text(&docs),
-        ReportFormat::Json => normalize_cmd::render_json(&docs)?,
+        ReportFormat::Text => CleanedFile::render_text(&docs),
+        ReportFormat::Json => CleanedFile::render_json(&docs)?,
     };
     for d in &docs {
-        if let (Err(reason), true) = (&d.result, args.walk.warnings()) {
+        if let (Some(reason), true) = (d.skip_reason(), args.walk.warnings()) {
             eprintln!("newsdedup: skipped {}: {}", d.path, reason);
         }
     }
-    let cleaned = docs.iter().filter(|d| d.result.is_ok()).count();
+    let cleaned = docs.iter().filter(|d| d.skip_reason().is_none()).count();
     check_empty(&args.walk, cleaned, || {
         empty_reason(docs.len(), &config.walk.extensions)
     })?;
@@ -261,10 +254,10 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
 
 fn eval(args: &EvalArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
-    let gold = eval::read_gold(&args.gold)?;
+    let gold = newsdedup::read_gold(&args.gold)?;
     let paths = args.input.paths(&args.paths)?;
     let config = args.params.config(&paths, &args.walk);
-    let report = pipeline::cluster(&config, progress.as_ref())?;
+    let report = newsdedup::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {
             eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
@@ -273,7 +266,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
     check_empty(&args.walk, report.summary.documents, || {
         empty_reason(report.skipped.len(), &config.walk.extensions)
     })?;
-    let scores = eval::evaluate(&gold, &report);
+    let scores = newsdedup::evaluate(&gold, &report);
     if scores.docs_scored == 0 {
         // Nothing to compare: every score would be a meaningless 1.0 or 0.
         anyhow::bail!(Error::Gold {
@@ -287,7 +280,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
         });
     }
     let bytes = match args.format {
-        ReportFormat::Text => eval::render_text(&scores).into_bytes(),
+        ReportFormat::Text => scores.to_text().into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&serde_json::json!({
                 "version": env!("CARGO_PKG_VERSION"),
@@ -309,7 +302,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
     }
     let progress = setup(&args.walk)?;
     let config = args.params.config(&[], &args.walk);
-    let e = newsdedup::explain::explain(
+    let e = newsdedup::explain(
         &config,
         &args.a,
         &args.b,
@@ -317,7 +310,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
         progress.as_ref(),
     )?;
     let bytes = match args.format {
-        ReportFormat::Text => newsdedup::explain::render_text(&e).into_bytes(),
+        ReportFormat::Text => e.to_text().into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&e)?;
             b.push(b'\n');

@@ -4,13 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use newsdedup::Config;
-use newsdedup::lsh::LshConfig;
-use newsdedup::minhash::MinHashConfig;
-use newsdedup::normalize::NormalizeConfig;
-use newsdedup::shingle::ShingleConfig;
-use newsdedup::story::StoryConfig;
-use newsdedup::walk::WalkConfig;
+use newsdedup::{
+    Config, LshConfig, MinHashConfig, NormalizeConfig, ShingleConfig, StoryConfig, WalkConfig,
+};
 
 /// Examples shown at the end of `newsdedup --help`.
 const EXAMPLES: &str = "\
@@ -178,12 +174,7 @@ pub struct InputArgs {
 impl InputArgs {
     /// `paths` with `-` and --files-from expanded.
     pub fn paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, newsdedup::Error> {
-        newsdedup::inputs::expand(
-            paths,
-            self.files_from.as_deref(),
-            self.null,
-            &mut newsdedup::inputs::stdin(),
-        )
+        newsdedup::io::expand_paths(paths, self.files_from.as_deref(), self.null)
     }
 }
 

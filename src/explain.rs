@@ -274,8 +274,15 @@ pub fn explain(
     })
 }
 
+impl Explanation {
+    /// A readable rendering of the explanation.
+    pub fn to_text(&self) -> String {
+        render_text(self)
+    }
+}
+
 /// A readable rendering of an explanation.
-pub fn render_text(e: &Explanation) -> String {
+fn render_text(e: &Explanation) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     for (tag, d) in [("A", &e.a), ("B", &e.b)] {

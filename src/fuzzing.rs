@@ -469,6 +469,7 @@ mod tests {
             removed: Vec::new(),
             words: 5,
             shared: Vec::new(),
+            lang: crate::lang::LangTag::UNDETERMINED,
         };
         assert_eq!(check_cleaned(&c, 2), Ok(()));
         c.words = 4;

@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::analyze::clean_file;
 use crate::config::Config;
 use crate::error::Error;
-use crate::lang;
 use crate::normalize::{Cleaned, Removed};
 use crate::output;
 use crate::pathenc::{self, RawPath};
@@ -22,7 +21,25 @@ pub struct CleanedFile {
     pub path: String,
     /// The exact bytes of `path` when it is not UTF-8.
     pub path_bytes: Option<RawPath>,
-    pub result: Result<Cleaned, SkipReason>,
+    pub(crate) result: Result<Cleaned, SkipReason>,
+}
+
+impl CleanedFile {
+    /// Why the file was skipped, or `None` when it was cleaned.
+    pub fn skip_reason(&self) -> Option<String> {
+        self.result.as_ref().err().map(ToString::to_string)
+    }
+
+    /// The cleaned files as text: each file's kept lines (with a `==> path <==`
+    /// header when there are several).
+    pub fn render_text(files: &[CleanedFile]) -> Vec<u8> {
+        render_text(files)
+    }
+
+    /// The cleaned files as JSON: title, language, kept text and removed lines.
+    pub fn render_json(files: &[CleanedFile]) -> Result<Vec<u8>, Error> {
+        render_json(files)
+    }
 }
 
 /// Clean the given files (furniture is computed across them).
@@ -43,7 +60,7 @@ pub fn clean_files(config: &Config) -> Result<Vec<CleanedFile>, Error> {
         .collect())
 }
 
-pub fn render_text(docs: &[CleanedFile]) -> Vec<u8> {
+fn render_text(docs: &[CleanedFile]) -> Vec<u8> {
     let mut out = String::new();
     let many = docs.len() > 1;
     for d in docs {
@@ -83,13 +100,13 @@ struct JsonDoc<'a> {
     removed: Option<&'a [Removed]>,
 }
 
-pub fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
+fn render_json(docs: &[CleanedFile]) -> Result<Vec<u8>, Error> {
     let items: Vec<JsonDoc> = docs
         .iter()
         .map(|d| match &d.result {
             Ok(c) => {
                 let text = c.text();
-                let tag = lang::detect(&text);
+                let tag = &c.lang;
                 JsonDoc {
                     path: &d.path,
                     path_bytes: d.path_bytes.as_ref(),

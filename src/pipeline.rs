@@ -21,7 +21,7 @@ use crate::story::{self, StoryDoc};
 use crate::walk::{self, SkipReason, Skipped, Source};
 
 // Moved to `analyze`; still reachable here for existing callers.
-pub use crate::analyze::{DocRecord, article_text, clean_file, story_docs, take_story_docs};
+pub use crate::analyze::{DocRecord, clean_file, story_docs, take_story_docs};
 
 /// Corpora up to this size (sum of file sizes) keep pass 1's article text in
 /// memory for pass 2 instead of reading (and extracting HTML) twice.

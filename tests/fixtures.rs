@@ -12,7 +12,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use newsdedup::output::Report;
+use newsdedup::Report;
 use serde::Deserialize;
 
 use common::{bin, file_name};

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use newsdedup::output::{self, Document, Format, Relation, Report, SkippedFile, Story, Variant};
+use newsdedup::{Document, Format, Relation, Report, SkippedFile, Story, Variant};
 
 fn doc(path: &str, lang: &str, relation: Relation, similarity: f64) -> Document {
     Document {
@@ -114,32 +114,23 @@ fn check(name: &str, bytes: &[u8]) {
 
 #[test]
 fn json_writer_snapshot() {
-    check(
-        "report.json",
-        &output::render(&sample(), Format::Json).unwrap(),
-    );
+    check("report.json", &sample().render(Format::Json).unwrap());
 }
 
 #[test]
 fn jsonl_writer_snapshot() {
-    check(
-        "report.jsonl",
-        &output::render(&sample(), Format::Jsonl).unwrap(),
-    );
+    check("report.jsonl", &sample().render(Format::Jsonl).unwrap());
 }
 
 #[test]
 fn text_writer_snapshot() {
-    check(
-        "report.txt",
-        &output::render(&sample(), Format::Text).unwrap(),
-    );
+    check("report.txt", &sample().render(Format::Text).unwrap());
 }
 
 #[test]
 fn json_decodes_into_the_same_report() {
     let report = sample();
-    let bytes = output::render(&report, Format::Json).unwrap();
+    let bytes = report.render(Format::Json).unwrap();
     let back: Report = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(back, report);
     assert_eq!(
@@ -151,7 +142,7 @@ fn json_decodes_into_the_same_report() {
 #[test]
 fn jsonl_lines_rebuild_the_report() {
     let report = sample();
-    let bytes = output::render(&report, Format::Jsonl).unwrap();
+    let bytes = report.render(Format::Jsonl).unwrap();
     let mut lines: Vec<serde_json::Value> = bytes
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())

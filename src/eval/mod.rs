@@ -14,12 +14,19 @@ pub mod render;
 
 use std::path::Path;
 
-pub use gold::{Gold, GoldDoc, norm_lang, parse_gold};
+pub use gold::{Gold, GoldDoc, parse_gold};
 pub use metrics::{Predicted, Scores, score};
 pub use render::render_text;
 
 use crate::error::Error;
 use crate::output::Report;
+
+impl Scores {
+    /// The scores as a text table.
+    pub fn to_text(&self) -> String {
+        render_text(self)
+    }
+}
 
 /// Read and parse a gold file; a file that lists no document is an error.
 pub fn read_gold(path: &Path) -> Result<Gold, Error> {

@@ -89,6 +89,8 @@ pub struct Cleaned {
     pub removed: Vec<Removed>,
     /// Length in words (see [`word_count`]).
     pub words: usize,
+    /// The language of the page's own prose, decided once, before selection.
+    pub lang: crate::lang::LangTag,
 }
 
 impl Cleaned {
@@ -278,8 +280,9 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
     }
 
     let sample = language_sample(&all, &kinds);
+    let lang = crate::lang::detect(&sample);
     let ctx = Context {
-        stopwords: stopwords::best_list(&sample).map(|(_, list)| list),
+        stopwords: stopwords::covering_list(&sample, lang.code),
         script: classify::main_script(&sample),
     };
     let selection = if select {
@@ -369,6 +372,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
     p.removed.sort_by_key(|r| r.line);
     cleaned.removed = p.removed;
     cleaned.words = cleaned.lines.iter().map(|l| word_count(l)).sum();
+    cleaned.lang = lang;
     cleaned
 }
 
@@ -407,12 +411,6 @@ fn language_sample(lines: &[Line], kinds: &[Kind]) -> String {
 /// Clean one document on its own (no corpus furniture).
 pub fn clean(text: &str) -> Cleaned {
     finish(prepare(text), None)
-}
-
-/// A paragraph of prose: long, or a full sentence of a few words.
-pub fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 10 || (words >= 5 && line.trim_end().ends_with(classify::SENTENCE_END))
 }
 
 /// A line that can serve as a title: a few words, less than a third of them

@@ -99,6 +99,13 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+impl Report {
+    /// The report as bytes in `format`.
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, Error> {
+        render(self, format)
+    }
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

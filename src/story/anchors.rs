@@ -166,23 +166,6 @@ fn is_katakana(c: char) -> bool {
     matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF)
 }
 
-/// Anchor features of a document (each distinct word contributes once).
-pub fn extract(text: &str, out: &mut Vec<Feature>) {
-    extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
-}
-
-/// Like [`extract`], but also collects, in `guessed`, the anchors that come from
-/// words of uncased scripts (where every word is a candidate name).
-pub fn extract_split(text: &str, out: &mut Vec<Feature>, guessed: &mut Vec<Feature>) {
-    extract_with(text, &mut |kind, value, is_guess| {
-        let f = feature(kind, value);
-        out.push(f);
-        if is_guess {
-            guessed.push(f);
-        }
-    });
-}
-
 /// Readable labels of anchors, keyed by feature hash (for `explain`).
 pub fn labels(text: &str) -> std::collections::HashMap<Feature, String> {
     let mut map = std::collections::HashMap::new();
@@ -375,6 +358,11 @@ fn katakana_runs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Anchor features of a document (each distinct word contributes once).
+    fn extract(text: &str, out: &mut Vec<Feature>) {
+        extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
+    }
 
     #[test]
     fn numbers_in_any_format_and_script() {

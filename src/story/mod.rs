@@ -187,9 +187,9 @@ impl Model {
             .map(|(d, m)| {
                 let years = d.features.years;
                 let mut vec = DocVec::new(
-                    anchors.into_ids(d.features.anchors),
-                    anchors.into_ids(m),
-                    words.into_ids_with(d.features.words, d.features.word_counts),
+                    anchors.ids_of(d.features.anchors),
+                    anchors.ids_of(m),
+                    words.ids_of_with(d.features.words, d.features.word_counts),
                     &anchors,
                     &words,
                 );

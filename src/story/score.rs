@@ -98,7 +98,7 @@ impl Vocab {
     /// Ids of a sorted feature list (unknown features are left out), in the
     /// list's own memory. Ids follow the order of the keys, so the result is
     /// sorted too.
-    pub fn into_ids(&self, mut set: Vec<Feature>) -> Vec<u32> {
+    pub fn ids_of(&self, mut set: Vec<Feature>) -> Vec<u32> {
         set.retain_mut(|f| match self.id(*f) {
             Some(id) => {
                 *f = id;
@@ -109,9 +109,9 @@ impl Vocab {
         set
     }
 
-    /// [`Vocab::into_ids`] of a list with a parallel list of counts (kept
+    /// [`Vocab::ids_of`] of a list with a parallel list of counts (kept
     /// parallel).
-    pub fn into_ids_with(&self, set: Vec<Feature>, counts: Vec<u8>) -> (Vec<u32>, Vec<u8>) {
+    pub fn ids_of_with(&self, set: Vec<Feature>, counts: Vec<u8>) -> (Vec<u32>, Vec<u8>) {
         let (mut ids, mut kept) = (set, counts);
         let mut n = 0;
         for i in 0..ids.len().min(kept.len()) {
@@ -455,7 +455,7 @@ mod tests {
         assert_eq!(v.df(id2), 3);
         assert!((v.weight(2) - 2f64.ln()).abs() < 1e-9);
         assert!((v.weight(1) - 4f64.ln()).abs() < 1e-9);
-        assert_eq!(v.into_ids(vec![1, 3, 99]), vec![0, 2]);
+        assert_eq!(v.ids_of(vec![1, 3, 99]), vec![0, 2]);
     }
 
     #[test]
@@ -482,7 +482,7 @@ mod tests {
             DocVec::new(
                 vec![],
                 vec![],
-                wv.into_ids_with(f.to_vec(), counts.to_vec()),
+                wv.ids_of_with(f.to_vec(), counts.to_vec()),
                 &av,
                 &wv,
             )
@@ -512,7 +512,7 @@ mod tests {
         let av = Vocab::build(3, &refs);
         let wv = Vocab::default();
         let doc = |i: usize| {
-            let ids = av.into_ids(sets[i].clone());
+            let ids = av.ids_of(sets[i].clone());
             DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
         };
         let s = score((&doc(0), "en"), (&doc(1), "en"), &av, &wv);
@@ -530,7 +530,7 @@ mod tests {
         let av = Vocab::build(3, &refs);
         let wv = Vocab::default();
         let vec_of = |set: &[Feature]| {
-            let ids = av.into_ids(set.to_vec());
+            let ids = av.ids_of(set.to_vec());
             DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
         };
         let (a, b, c) = (vec_of(&sets[0]), vec_of(&sets[1]), vec_of(&sets[2]));
