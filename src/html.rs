@@ -32,6 +32,9 @@ pub enum HtmlError {
     /// So many elements left open that parsing would take minutes (see [`MAX_NESTING_WORK`]).
     #[error("HTML nested too deeply to parse (thousands of unclosed elements)")]
     TooDeep,
+    /// So many `&`s in long texts that extraction would take minutes (see [`MAX_ESCAPE_WORK`]).
+    #[error("HTML text too long with too many '&' characters to extract")]
+    TooManyAmpersands,
 }
 
 /// Inputs larger than this are rejected (real news pages are < 2 MB).
@@ -51,6 +54,15 @@ const MAX_DEPTH: usize = 256;
 /// real pages of the extraction dev set stay below 25 000; 3 000 nested
 /// `<div>`s are 4.5 million; the limit, 4 000 nested, parses in about 0.3 s.
 const MAX_NESTING_WORK: u64 = 8_000_000;
+
+/// Above this estimate of the HTML serializer's work ([`escape_work`]) a page
+/// is refused. The extractor serializes the article, and html5ever's
+/// serializer (0.40) searches the rest of a text for `<` and `>` at every `&`
+/// (and every U+0080–U+00BF character), so a text of N `&`s costs O(N²): 2 MB
+/// of `&amp;` (8·10¹¹) took 12.6 s, 8 MB would take minutes. Of the 91 real
+/// pages of the extraction dev set, the highest (a long inline script) is
+/// 2.2·10⁹; the limit costs about a second.
+const MAX_ESCAPE_WORK: u64 = 50_000_000_000;
 
 /// How far into the input the sniffers look.
 const SNIFF_PREFIX: usize = 1024;
@@ -211,6 +223,9 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
     }
     if nesting_work(html.as_bytes(), MAX_NESTING_WORK) > MAX_NESTING_WORK {
         return Err(HtmlError::TooDeep);
+    }
+    if escape_work(html.as_bytes()) > MAX_ESCAPE_WORK {
+        return Err(HtmlError::TooManyAmpersands);
     }
     let doc = dom_query::Document::from(html);
     // Readability's scoring is O(elements x depth): 4 000 nested <div>s take ~9 s.
@@ -380,6 +395,17 @@ fn nesting_work(html: &[u8], limit: u64) -> u64 {
         }
     }
     work
+}
+
+/// An upper bound of the serializer's work on the texts of `html`: for each
+/// run of bytes between tags, its `&` and 0xC2 bytes times its length.
+fn escape_work(html: &[u8]) -> u64 {
+    html.split(|&b| b == b'<' || b == b'>')
+        .map(|run| {
+            let escaped = run.iter().filter(|&&b| b == b'&' || b == 0xC2).count() as u64;
+            escaped * run.len() as u64
+        })
+        .sum()
 }
 
 /// Iterative pre-order walk (no recursion, so no stack overflow on deep trees).
@@ -640,6 +666,19 @@ mod tests {
                 &flat[..20]
             );
         }
+    }
+
+    #[test]
+    fn texts_too_costly_to_serialize_are_refused() {
+        // Found by probing large inputs: a long text of `&`s costs O(N²).
+        let amps = "<p>".to_string() + &"&amp;".repeat(150_000);
+        assert!(matches!(extract(&amps), Err(HtmlError::TooManyAmpersands)));
+        let nbsp = "<p>".to_string() + &"a\u{A0}".repeat(150_000);
+        assert!(matches!(extract(&nbsp), Err(HtmlError::TooManyAmpersands)));
+        // The same characters spread over paragraphs cost little.
+        let paragraphs = "<p>Fish &amp; chips \u{A0}10 \u{B0}C</p>".repeat(20_000);
+        assert!(escape_work(paragraphs.as_bytes()) < 100_000_000);
+        assert!(extract(&paragraphs).is_ok());
     }
 
     #[test]
