@@ -50,9 +50,10 @@ const MAX_DEPTH: usize = 256;
 /// Above this estimate of the tree builder's work ([`nesting_work`]) a page is
 /// refused. At every start tag the HTML parser searches the stack of open
 /// elements, so N unclosed elements cost O(N²): 40 000 nested `<div>`s (200 KB)
-/// took 25 s, a megabyte of them would take minutes (found by fuzzing). The 91
-/// real pages of the extraction dev set stay below 25 000; 3 000 nested
-/// `<div>`s are 4.5 million; the limit, 4 000 nested, parses in about 0.3 s.
+/// took 25 s, a megabyte of them would take minutes (found by feeding large
+/// inputs to the fuzz targets). The 91 real pages of the extraction dev set
+/// stay below 25 000; 3 000 nested `<div>`s are 4.5 million; the limit, 4 000
+/// nested, parses in about 0.3 s.
 const MAX_NESTING_WORK: u64 = 8_000_000;
 
 /// Above this estimate of the HTML serializer's work ([`escape_work`]) a page
@@ -637,7 +638,7 @@ mod tests {
 
     #[test]
     fn pages_too_deep_to_parse_are_refused() {
-        // Found by fuzzing: parsing N unclosed elements takes O(N²) time.
+        // Found with large inputs: parsing N unclosed elements takes O(N²) time.
         for deep in [
             "<div>".repeat(20_000),
             "<div/>".repeat(20_000),
@@ -670,7 +671,7 @@ mod tests {
 
     #[test]
     fn texts_too_costly_to_serialize_are_refused() {
-        // Found by probing large inputs: a long text of `&`s costs O(N²).
+        // Found with large inputs: a long text of `&`s costs O(N²).
         let amps = "<p>".to_string() + &"&amp;".repeat(150_000);
         assert!(matches!(extract(&amps), Err(HtmlError::TooManyAmpersands)));
         let nbsp = "<p>".to_string() + &"a\u{A0}".repeat(150_000);
