@@ -144,6 +144,8 @@ pub fn html(data: &[u8]) -> Checked {
             })
         }
         Err(HtmlError::NoContent) => Ok("no_content"),
+        Err(HtmlError::TooDeep) => Ok("too_deep"),
+        Err(HtmlError::TooManyAmpersands) => Ok("too_many_ampersands"),
         Err(HtmlError::TooLarge(n)) => {
             ensure!(n > html::MAX_HTML_BYTES, "{n} bytes refused as too large");
             Ok("too_large")

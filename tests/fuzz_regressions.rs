@@ -86,7 +86,10 @@ fn corpus_reaches_every_outcome() {
                 "empty",
             ][..],
         ),
-        ("html", &["html_article", "text_article", "no_content"][..]),
+        (
+            "html",
+            &["html_article", "text_article", "no_content", "too_deep"][..],
+        ),
         ("clean", &["kept", "nothing_kept"][..]),
         ("tokenize", &["tokens", "no_tokens"][..]),
         (
