@@ -6,6 +6,12 @@ Subcommands
       datasketch MinHash + MinHashLSH on every *.txt in DOCS: signatures
       (J worker processes), index (insertion session), query every document,
       union-find over the query results. Writes one cluster (>= 2 files) per line.
+  rensa DOCS --out CLUSTERS [--threshold T] [--num-perm P] [--ngram K] [--procs J]
+      rensa RMinHash + RMinHashLSH: signatures (J worker processes, the same
+      shingles), one index, query every document, keep a candidate only when the
+      signatures' estimated Jaccard is >= T (candidates verified), union-find.
+      Bands: the divisor of P whose S-curve minimizes false positives plus false
+      negatives around T (datasketch's criterion; rensa needs P % bands == 0).
   textdedup-prep DOCS --out DATASET_DIR [--raw]
       Convert DOCS into a Hugging Face dataset on disk (column "text") for
       text-dedup's minhash module, plus DATASET_DIR.names (row -> file name).
@@ -109,19 +115,24 @@ class UnionFind:
                 self.parent[ra] = rb
 
 
+def signatures(a, names, init, sign):
+    """`sign(name)` for every file, in `a.procs` forked worker processes
+    (each set up by `init(docs, num_perm, ngram)`), in the order of `names`."""
+    init(a.docs, a.num_perm, a.ngram)
+    if a.procs <= 1:
+        return [sign(n) for n in names]
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(a.procs, init, (a.docs, a.num_perm, a.ngram)) as pool:
+        return pool.map(sign, names, chunksize=64)
+
+
 def cmd_datasketch(a):
     from datasketch import MinHash, MinHashLSH
 
     t0 = time.perf_counter()
     names = list_docs(a.docs)
-    _init_worker(a.docs, a.num_perm, a.ngram)
-    if a.procs > 1:
-        import multiprocessing as mp
-
-        with mp.get_context("fork").Pool(a.procs, _init_worker, (a.docs, a.num_perm, a.ngram)) as pool:
-            sigs = pool.map(_signature, names, chunksize=64)
-    else:
-        sigs = [_signature(n) for n in names]
+    sigs = signatures(a, names, _init_worker, _signature)
     template = _W["template"]
     mhs = []
     for hv in sigs:
@@ -154,6 +165,81 @@ def cmd_datasketch(a):
         f"datasketch: {len(names)} docs, LSH b={lsh.b} r={lsh.r}, {candidates} candidate hits, "
         f"{n} clusters; signatures {t1 - t0:.2f}s ({a.procs} procs), index {t2 - t1:.2f}s, "
         f"query+union-find {t3 - t2:.2f}s, write {t4 - t3:.2f}s",
+        file=sys.stderr,
+    )
+
+
+# ------------------------------------------------------------------ rensa --
+
+_R = {}
+
+
+def _init_rensa(docs, num_perm, ngram):
+    _R["docs"], _R["num_perm"], _R["ngram"] = docs, num_perm, ngram
+
+
+def _rensa_signature(name):
+    from rensa import RMinHash
+
+    m = RMinHash(num_perm=_R["num_perm"], seed=42)
+    m.update(list(shingles(tokens(read(os.path.join(_R["docs"], name))), _R["ngram"])))
+    return m
+
+
+def rensa_bands(threshold, num_perm):
+    """The bands b (b divides num_perm) minimizing the false positive plus false
+    negative area of the LSH S-curve 1 - (1 - s^r)^b around the threshold."""
+
+    def area(f, lo, hi, steps=200):
+        h = (hi - lo) / steps
+        return sum(f(lo + (i + 0.5) * h) for i in range(steps)) * h
+
+    best = None
+    for b in range(1, num_perm + 1):
+        if num_perm % b:
+            continue
+        r = num_perm // b
+        fp = area(lambda s: 1 - (1 - s**r) ** b, 0.0, threshold)
+        fn = area(lambda s: (1 - s**r) ** b, threshold, 1.0)
+        if best is None or fp + fn < best[0]:
+            best = (fp + fn, b)
+    return best[1]
+
+
+def cmd_rensa(a):
+    from rensa import RMinHashLSH
+
+    t0 = time.perf_counter()
+    names = list_docs(a.docs)
+    mhs = signatures(a, names, _init_rensa, _rensa_signature)
+    t1 = time.perf_counter()
+
+    bands = rensa_bands(a.threshold, a.num_perm)
+    lsh = RMinHashLSH(threshold=a.threshold, num_perm=a.num_perm, num_bands=bands)
+    for i, m in enumerate(mhs):
+        lsh.insert(i, m)
+    t2 = time.perf_counter()
+
+    uf = UnionFind(len(names))
+    candidates = verified = 0
+    for i, m in enumerate(mhs):
+        for j in lsh.query(m):
+            if j > i:
+                candidates += 1
+                if m.jaccard(mhs[j]) >= a.threshold:
+                    verified += 1
+                    uf.union(i, j)
+    t3 = time.perf_counter()
+
+    groups = {}
+    for i in range(len(names)):
+        groups.setdefault(uf.find(i), []).append(names[i])
+    n = write_clusters(a.out, groups.values())
+    t4 = time.perf_counter()
+    print(
+        f"rensa: {len(names)} docs, LSH bands={bands} rows={a.num_perm // bands}, {candidates} candidate pairs, "
+        f"{verified} verified (estimated Jaccard >= {a.threshold}), {n} clusters; signatures {t1 - t0:.2f}s "
+        f"({a.procs} procs), index {t2 - t1:.2f}s, query+verify+union-find {t3 - t2:.2f}s, write {t4 - t3:.2f}s",
         file=sys.stderr,
     )
 
@@ -197,6 +283,13 @@ def main():
     d.add_argument("--num-perm", type=int, default=128)
     d.add_argument("--ngram", type=int, default=5)
     d.add_argument("--procs", type=int, default=os.cpu_count() or 1)
+    r = sub.add_parser("rensa")
+    r.add_argument("docs")
+    r.add_argument("--out", required=True)
+    r.add_argument("--threshold", type=float, default=0.5)
+    r.add_argument("--num-perm", type=int, default=128)
+    r.add_argument("--ngram", type=int, default=5)
+    r.add_argument("--procs", type=int, default=os.cpu_count() or 1)
     p = sub.add_parser("textdedup-prep")
     p.add_argument("docs")
     p.add_argument("--out", required=True)
@@ -206,7 +299,7 @@ def main():
     c.add_argument("names")
     c.add_argument("--out", required=True)
     a = ap.parse_args()
-    {"datasketch": cmd_datasketch, "textdedup-prep": cmd_textdedup_prep, "textdedup-clusters": cmd_textdedup_clusters}[a.cmd](a)
+    {"datasketch": cmd_datasketch, "rensa": cmd_rensa, "textdedup-prep": cmd_textdedup_prep, "textdedup-clusters": cmd_textdedup_clusters}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
   report.py RESULTS_DIR
 
-For each tool T in floor, newsdedup, datasketch, textdedup the directory holds
+For each tool T in floor, newsdedup, rensa, datasketch, textdedup the directory holds
 either T.measure.json (measure.py) and T.score.json (score_pairs.py), or T.na
 (one line: why the tool could not be run). meta.json describes the run.
 """
@@ -15,6 +15,7 @@ import sys
 TOOLS = [
     ("floor", "read+split floor"),
     ("newsdedup", "newsdedup"),
+    ("rensa", "rensa"),
     ("datasketch", "datasketch"),
     ("textdedup", "text-dedup"),
 ]
@@ -34,6 +35,11 @@ def mb(kb):
 
 def pct(x):
     return "-" if x is None else f"{100 * x:.2f}%"
+
+
+def by_type(s, kind):
+    t = (s or {}).get("recall_by_type", {}).get(kind)
+    return "-" if not t else pct(t["recall"])
 
 
 def main():
@@ -62,14 +68,16 @@ def main():
     if first_score:
         ob = first_score.get("other_basis", {})
         print(
-            f"ground truth: {first_score['positives']:,} planted pairs whose actual shingle Jaccard (whole files) is "
+            f"ground truth: {first_score['positives']:,} planted pairs (near-duplicate families, edited republications, "
+            f"paragraph-reuse groups) whose actual shingle Jaccard (whole files) is "
             f">= {first_score['threshold']}"
             + (f"; {ob['positives']:,} on the article text alone (\"body\": no site header/footer, no byline)" if ob else "")
         )
     if meta.get("load_before") is not None:
-        print(f"load average before the runs: {meta['load_before']} (the machine's other work shares these cores)")
+        after = f", after: {meta['load_after']}" if meta.get("load_after") is not None else ""
+        print(f"load average before the runs: {meta['load_before']}{after} (the machine's other work shares these cores)")
     print()
-    head = ["tool", "wall", "docs/s", "max RSS", "peak PSS", "pairs", "precision", "recall", "P / R body", "wall nd/peer", "RSS nd/peer"]
+    head = ["tool", "wall", "CPU", "docs/s", "max RSS", "peak PSS", "pairs", "precision", "recall", "R edited", "R reuse", "skipped", "P / R body", "wall nd/peer", "RSS nd/peer"]
     lines = []
     nd = rows.get("newsdedup")
     nd_m = nd.get("m") if nd else None
@@ -88,15 +96,19 @@ def main():
         row = [
             r["label"] + ("" if ok else f" [exit {m.get('exit_status')}]"),
             f"{wall:.2f} s",
+            f"{m['user_s'] + m['sys_s']:.1f} s" if "user_s" in m and "sys_s" in m else "-",
             f"{n / wall:,.0f}" if n and wall else "-",
             mb(rss),
             mb(pss),
             f"{s['predicted_pairs']:,}" if s else "-",
             pct(s["precision"]) if s else "-",
             pct(s["recall"]) if s else "-",
+            by_type(s, "edited"),
+            by_type(s, "reuse"),
+            "-" if not s or s.get("skipped") is None else f"{s['skipped']:,}",
             f"{pct(s['other_basis']['precision'])} / {pct(s['other_basis']['recall'])}" if s and "other_basis" in s else "-",
         ]
-        if key in ("datasketch", "textdedup") and nd_m and nd_m.get("exit_status", 0) == 0:
+        if key in ("rensa", "datasketch", "textdedup") and nd_m and nd_m.get("exit_status", 0) == 0:
             w = nd_m["wall_s"] / wall if wall else None
             rr = nd_m["max_rss_kb"] / rss if rss else None
             row += [
@@ -124,9 +136,12 @@ def main():
             f"({fl['m']['wall_s']:.2f} s: {meta.get('floor_cmd', 'cat | wc -w')})"
         )
     print(
+        "CPU: user + sys of the whole process tree (less sensitive than wall time to other load on the machine).\n"
         "max RSS: largest single process (GNU time -v); peak PSS: process tree total, sampled every 0.1 s.\n"
-        "precision: same-family pairs whose Jaccard is below the threshold count neither way "
+        "precision: pairs of one family or reuse group whose Jaccard is below the threshold count neither way "
         "(see score.json for strict precision).\n"
+        "R edited / R reuse: recall on the pairs of edited republications / of paragraph-reuse groups; "
+        "skipped: files newsdedup left out (too short after cleaning, ...).\n"
         "wall nd/peer < 1: newsdedup is faster."
     )
     for note in meta.get("notes", []):

@@ -12,13 +12,20 @@ Files are matched by base name.
 Pairs: a cluster of k files predicts k(k-1)/2 pairs (so transitive closure is
 scored as such). Ground truth, for threshold T:
   positive  = a pair of one planted family whose actual shingle Jaccard >= T
-  related   = a pair of one family whose Jaccard < T: neither required nor
-              counted wrong (they are copies of each other, just edited more)
+  positive  = a pair of one paragraph-reuse group (truth "reuse": a mosaic
+              and a source or another mosaic) whose actual Jaccard >= T
+  related   = a pair of one family or of one reuse group whose Jaccard < T:
+              neither required nor counted wrong (they share text verbatim, just
+              less; joining them is what transitive closure of the positive
+              pairs does)
   negative  = every other pair
 precision = TP / (TP + FP), with FP = predicted pairs that are negatives;
 recall = TP / positives. `strict_precision` also counts related pairs as wrong.
 `--basis body` uses the Jaccard of the article text without site boilerplate
 (the result also carries the scores on the other basis, under other_basis).
+`recall_by_type` splits the recall by where the positive pairs come from: near
+(families planted at a Jaccard level), edited (edited republications), reuse.
+For newsdedup output, `skipped` counts the files it skipped (too short, ...).
 Pairs are never enumerated, so a huge false cluster costs no memory.
 """
 
@@ -30,6 +37,7 @@ from collections import Counter
 
 
 def load_clusters(path, fmt):
+    """(groups, number of skipped files or None)."""
     if fmt == "newsdedup":
         with open(path, encoding="utf-8") as f:
             report = json.load(f)
@@ -37,7 +45,7 @@ def load_clusters(path, fmt):
         for story in report.get("stories", []):
             for variant in story.get("variants", []):
                 groups.append([os.path.basename(d["path"]) for d in variant.get("documents", [])])
-        return groups
+        return groups, len(report.get("skipped", []))
     groups = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -45,7 +53,7 @@ def load_clusters(path, fmt):
             g = [x.strip() for x in g if x.strip()]
             if g:
                 groups.append(g)
-    return groups
+    return groups, None
 
 
 def score(truth, groups, threshold, basis):
@@ -60,14 +68,20 @@ def score(truth, groups, threshold, basis):
     predicted = sum(k * (k - 1) // 2 for k in sizes.values())
     col = 2 if basis == "file" else 3
     positives = tp = related_pred = 0
-    for fam, info in zip(truth["families"], truth["family_info"]):
-        for pair in info["pairs"]:
+    by_type = {}
+    groups_of_pairs = [(fam, info["pairs"], info.get("type", "near")) for fam, info in zip(truth["families"], truth["family_info"])]
+    groups_of_pairs += [(g["files"], g["pairs"], "reuse") for g in truth.get("reuse", [])]
+    for files, pairs, kind in groups_of_pairs:
+        t = by_type.setdefault(kind, [0, 0])
+        for pair in pairs:
             i, j, jac = pair[0], pair[1], pair[col]
-            a, b = cluster_of.get(fam[i]), cluster_of.get(fam[j])
+            a, b = cluster_of.get(files[i]), cluster_of.get(files[j])
             same = a is not None and a == b
             if jac >= threshold:
                 positives += 1
                 tp += same
+                t[0] += 1
+                t[1] += same
             else:
                 related_pred += same
     fp = predicted - tp - related_pred
@@ -87,6 +101,7 @@ def score(truth, groups, threshold, basis):
         "strict_precision": tp / predicted if predicted else None,
         "recall": recall,
         "f1": f1,
+        "recall_by_type": {k: {"positives": p, "tp": t, "recall": t / p if p else None} for k, (p, t) in sorted(by_type.items())},
         "clusters": sum(1 for k in sizes.values() if k >= 2),
         "largest_cluster": max(sizes.values(), default=0),
         "docs_in_clusters": sum(k for k in sizes.values() if k >= 2),
@@ -103,13 +118,21 @@ def main():
     ap.add_argument("--basis", choices=["file", "body"], default="file")
     ap.add_argument("--json", help="also write the result here")
     a = ap.parse_args()
-    with open(a.truth, encoding="utf-8") as f:
-        truth = json.load(f)
-    groups = load_clusters(a.prediction, a.format)
+    try:
+        with open(a.truth, encoding="utf-8") as f:
+            truth = json.load(f)
+        truth["families"], truth["family_info"]
+    except (OSError, ValueError, KeyError) as e:
+        sys.exit(f"score_pairs: cannot read the truth file {a.truth}: {e!r} (expected gen_corpus's truth.json)")
+    try:
+        groups, skipped = load_clusters(a.prediction, a.format)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        sys.exit(f"score_pairs: cannot read the prediction {a.prediction} as --format {a.format}: {e!r}")
     r = score(truth, groups, a.threshold, a.basis)
+    r["skipped"] = skipped
     other = "body" if a.basis == "file" else "file"
     o = score(truth, groups, a.threshold, other)
-    r["other_basis"] = {k: o[k] for k in ("basis", "positives", "tp", "fp", "related_predicted", "precision", "recall")}
+    r["other_basis"] = {k: o[k] for k in ("basis", "positives", "tp", "fp", "related_predicted", "precision", "recall", "recall_by_type")}
     text = json.dumps(r, indent=2)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:

@@ -10,11 +10,11 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsdedup::lsh::{near_duplicate_pairs, optimal_bands};
-use newsdedup::minhash::{Min, MinHashConfig, MinHasher, Signature};
-use newsdedup::shingle::{ShingleConfig, shingles};
-use newsdedup::story::{StoryConfig, StoryDoc, StoryFeatures, candidate_pairs, features};
-use newsdedup::{lang, normalize};
+use newsdedup::bench::{
+    self as normalize, Min, MinHasher, Model, Signature, StoryDoc, StoryFeatures, candidate_pairs,
+    detect_language, near_duplicate_pairs, optimal_bands, shingles, story_features,
+};
+use newsdedup::{MinHashConfig, ShingleConfig, StoryConfig};
 
 // ---------------------------------------------------------------------------
 // Deterministic text generation
@@ -272,7 +272,7 @@ fn bench_lang(c: &mut Criterion) {
     for (name, text) in [("en", &t.en), ("zh", &t.zh), ("ar", &t.ar)] {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("detect", name), text, |b, text| {
-            b.iter(|| lang::detect(black_box(text)))
+            b.iter(|| detect_language(black_box(text)))
         });
     }
     g.finish();
@@ -356,7 +356,7 @@ fn bench_features(c: &mut Criterion) {
     for (name, text) in [("en", &t.en), ("zh", &t.zh), ("ar", &t.ar)] {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("extract", name), text, |b, text| {
-            b.iter(|| features::extract(black_box(text), name))
+            b.iter(|| story_features(black_box(text), name))
         });
     }
     g.finish();
@@ -382,7 +382,7 @@ fn story_corpus(n: usize) -> (Vec<StoryFeatures>, Vec<&'static str>) {
         let (tag, vocab) = langs[rng.below(3)];
         let names: Vec<&str> = event_names[i % events].iter().map(String::as_str).collect();
         let text = prose(&mut rng, vocab, &names, 250);
-        feats.push(features::extract(&text, tag));
+        feats.push(story_features(&text, tag));
         tags.push(tag);
     }
     (feats, tags)
@@ -398,7 +398,7 @@ fn bench_story_index(c: &mut Criterion) {
         .collect();
     let variant_of: Vec<u32> = (0..n as u32).collect();
     let config = StoryConfig::default();
-    let model = newsdedup::story::Model::new(docs.clone(), &variant_of);
+    let model = Model::new(docs.clone(), &variant_of);
     eprintln!(
         "story_index: {} docs, {} candidate pairs",
         n,
@@ -411,7 +411,7 @@ fn bench_story_index(c: &mut Criterion) {
     g.bench_function(BenchmarkId::new("Model::new", n), |b| {
         b.iter_batched(
             || docs.clone(),
-            |d| newsdedup::story::Model::new(black_box(d), &variant_of),
+            |d| Model::new(black_box(d), &variant_of),
             BatchSize::LargeInput,
         )
     });
@@ -421,12 +421,7 @@ fn bench_story_index(c: &mut Criterion) {
     g.bench_function(BenchmarkId::new("new+candidate_pairs", n), |b| {
         b.iter_batched(
             || docs.clone(),
-            |d| {
-                candidate_pairs(
-                    &newsdedup::story::Model::new(black_box(d), &variant_of),
-                    &config,
-                )
-            },
+            |d| candidate_pairs(&Model::new(black_box(d), &variant_of), &config),
             BatchSize::LargeInput,
         )
     });

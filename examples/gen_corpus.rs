@@ -20,6 +20,18 @@
 //!   often moving to another site, with different boilerplate). After the copy
 //!   is generated, its actual Jaccard with every other family member is
 //!   computed and written to truth.json.
+//! * Edited republications (the newsroom case: one wire story, several outlets):
+//!   an original plus 2-5 copies, each on another site of the same language
+//!   (a different header, footer and byline), with some sentences dropped
+//!   (sometimes the tail too) and 1-2 words replaced in 60-90% of the lines
+//!   (paragraphs), so that the copies share few verbatim lines.
+//! * Paragraph reuse: groups of new, unrelated articles assembled from whole
+//!   paragraphs of 3-5 earlier single articles ("sources"; each source is used
+//!   by one group only) plus, in half of them, paragraphs of their own. Each
+//!   reused paragraph recurs in about three files. Every pair of a group except
+//!   source-source is written to truth.json (`reuse`) with its actual Jaccard
+//!   and scored by it like the family pairs (no pair of files outside a group
+//!   shares a reused paragraph).
 //! * Some unrelated articles share a topic, names and a quoted sentence with
 //!   other articles ("same story, different article"): hard negatives.
 //!
@@ -42,7 +54,13 @@ const LEVELS: [f64; 8] = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const FAMILY_P: f64 = 0.15;
 /// Probability that a copy is an exact byte copy.
 const EXACT_P: f64 = 0.12;
-const GENERATOR: &str = "newsdedup examples/gen_corpus.rs v1";
+/// Probability that a new original starts an edited-republication family.
+const EDITED_P: f64 = 0.10;
+/// Probability that a step assembles a paragraph-reuse group.
+const REUSE_P: f64 = 0.05;
+/// Single articles kept per language as paragraph sources for reuse groups.
+const POOL_MAX: usize = 48;
+const GENERATOR: &str = "newsdedup examples/gen_corpus.rs v2";
 
 // ---------------------------------------------------------------- PRNG ----
 
@@ -952,6 +970,131 @@ impl Gen {
         }
     }
 
+    /// A different word for piece `old` (capitalized when `cap`).
+    fn replacement(&self, lang: usize, topic: &Topic, old: u32, cap: bool, rng: &mut Rng) -> u32 {
+        let l = &self.langs[lang];
+        let mut w = old;
+        for _ in 0..8 {
+            let idx = if rng.chance(0.1) {
+                *rng.pick(&topic.words)
+            } else {
+                l.zipf(rng)
+            };
+            w = if cap { l.caps[idx] } else { l.words[idx] };
+            if w != old {
+                break;
+            }
+        }
+        w
+    }
+
+    /// An edited republication of `src`: another site of the same language
+    /// (header, footer, byline), some sentences dropped, and 1-2 words
+    /// replaced in most paragraphs (= lines of the rendered file).
+    /// Against its source a copy has a shingle Jaccard of about 0.5-0.75.
+    fn edited_copy(&mut self, src: &Doc, rng: &mut Rng) -> Doc {
+        let mut d = src.clone();
+        let others: Vec<usize> = self.sites_by_lang[src.lang]
+            .iter()
+            .copied()
+            .filter(|&s| s != src.site)
+            .collect();
+        if !others.is_empty() {
+            d.site = *rng.pick(&others);
+        }
+        d.byline = self.byline(src.lang, &src.topic, rng);
+        let n = src.body.len();
+        if n > 3 {
+            let drop_p = 0.02 + 0.06 * rng.f64();
+            // a third of the copies are also cut short (5-15% of the sentences)
+            let keep_to = if rng.chance(0.33) {
+                n - (n * rng.range(5, 15) / 100).min(n - 3)
+            } else {
+                n
+            };
+            let mut body: Vec<Sentence> = Vec::with_capacity(n);
+            let mut carry_par = false;
+            for (i, s) in src.body.iter().enumerate() {
+                if i >= keep_to || (i > 0 && rng.chance(drop_p)) {
+                    carry_par |= s.par;
+                    continue;
+                }
+                let mut s = s.clone();
+                s.par |= carry_par || body.is_empty();
+                carry_par = false;
+                body.push(s);
+            }
+            if body.len() >= 3 {
+                d.body = body;
+            }
+        }
+        let line_p = 0.6 + 0.3 * rng.f64();
+        for par in paragraphs(&d.body) {
+            if !rng.chance(line_p) {
+                continue;
+            }
+            // word positions (sentence, piece) of this paragraph
+            let mut pos: Vec<(usize, usize)> = Vec::new();
+            for si in par.clone() {
+                for (pi, &x) in d.body[si].pieces.iter().enumerate() {
+                    if self.p.is_word[x as usize] {
+                        pos.push((si, pi));
+                    }
+                }
+            }
+            let k = (1 + usize::from(rng.chance(0.4))).min(pos.len());
+            let mut touched: Vec<usize> = Vec::new();
+            for _ in 0..k {
+                let at = rng.below(pos.len());
+                let (si, pi) = pos.swap_remove(at);
+                let first = d.body[si]
+                    .pieces
+                    .iter()
+                    .position(|&x| self.p.is_word[x as usize]);
+                let old = d.body[si].pieces[pi];
+                let w = self.replacement(d.lang, &d.topic, old, first == Some(pi), rng);
+                d.body[si].pieces[pi] = w;
+                touched.push(si);
+            }
+            touched.sort_unstable();
+            touched.dedup();
+            for si in touched {
+                let s = &d.body[si];
+                let (ps, par) = (s.pieces.clone(), s.par);
+                d.body[si] = self.sentence(d.lang, ps, par);
+            }
+        }
+        d
+    }
+
+    /// A new article (own topic, site and byline) made of the given paragraphs
+    /// and, when `own > 0`, that many paragraphs of its own, in random order.
+    fn mosaic(&mut self, lang: usize, parts: Vec<Vec<Sentence>>, own: usize, rng: &mut Rng) -> Doc {
+        let topic = self.new_topic(lang, rng);
+        let site = *rng.pick(&self.sites_by_lang[lang]);
+        let byline = self.byline(lang, &topic, rng);
+        let mut parts = parts;
+        for _ in 0..own {
+            let mut par = Vec::new();
+            for _ in 0..rng.range(2, 5) {
+                let ps = self.gen_sentence(lang, &topic, rng);
+                par.push(self.sentence(lang, ps, par.is_empty()));
+            }
+            parts.push(par);
+        }
+        for i in (1..parts.len()).rev() {
+            let j = rng.below(i + 1);
+            parts.swap(i, j);
+        }
+        Doc {
+            lang,
+            site,
+            topic,
+            byline,
+            body: parts.into_iter().flatten().collect(),
+        }
+    }
+
     fn with_ops(&mut self, base: &Doc, ops: &[Op]) -> Doc {
         let mut d = base.clone();
         for op in ops {
@@ -1042,6 +1185,34 @@ impl Gen {
     }
 }
 
+/// Sentence ranges of the paragraphs of a body (a paragraph starts at `par`).
+fn paragraphs(body: &[Sentence]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, s) in body.iter().enumerate().skip(1) {
+        if s.par {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if !body.is_empty() {
+        out.push(start..body.len());
+    }
+    out
+}
+
+fn pick_lang(rng: &mut Rng) -> usize {
+    let x = rng.f64();
+    let mut acc = 0.0;
+    for (i, s) in LANGS.iter().enumerate() {
+        acc += s.weight;
+        if x < acc {
+            return i;
+        }
+    }
+    0
+}
+
 // ------------------------------------------------------------------ main ----
 
 struct Args {
@@ -1058,8 +1229,9 @@ fn usage(msg: &str) -> ! {
         "usage: gen_corpus --out DIR --n N [--seed S]\n\
          \n\
          Writes DIR/docs/*.txt (N synthetic news articles with planted near-duplicate\n\
-         families) and DIR/truth.json (families with planted and actual word-5-shingle\n\
-         Jaccard of every pair). Same seed -> same corpus. Default seed: 42.\n\
+         families, edited republications and paragraph-reuse groups) and DIR/truth.json\n\
+         (their files with the actual word-5-shingle Jaccard of every pair).\n\
+         Same seed -> same corpus. Default seed: 42.\n\
          Existing *.txt files in DIR/docs are removed first."
     );
     exit(2)
@@ -1180,6 +1352,10 @@ fn main() {
     // "events": topics + a quote shared by several unrelated articles
     let mut events: Vec<(usize, Topic, Sentence)> = Vec::new();
     let mut related = 0usize;
+    // single articles that may give paragraphs to a reuse group (per language)
+    let mut pool: Vec<Vec<(String, Doc)>> = vec![Vec::new(); LANGS.len()];
+    let mut reuse = String::new();
+    let (mut edited_families, mut mosaics) = (0usize, 0usize);
 
     let mut write_doc = |g: &Gen, d: &Doc, buf: &mut String, made: &mut usize| -> String {
         let name = format!(
@@ -1199,21 +1375,100 @@ fn main() {
     while made < args.n {
         let remaining = args.n - made;
         let mut drng = rng.fork();
+        if remaining >= 2 && drng.chance(REUSE_P) {
+            let lang = pick_lang(&mut drng);
+            if pool[lang].len() >= 3 {
+                // a paragraph-reuse group: 3-5 single articles give 2-3 paragraphs
+                // each; 3-5 new articles take each of those with p = 0.6
+                let k = drng.range(3, 5).min(pool[lang].len());
+                let mut srcs: Vec<(String, Doc)> = Vec::with_capacity(k);
+                for _ in 0..k {
+                    let at = drng.below(pool[lang].len());
+                    srcs.push(pool[lang].swap_remove(at));
+                }
+                let mut hot: Vec<Vec<Sentence>> = Vec::new();
+                for (_, d) in &srcs {
+                    let mut pars = paragraphs(&d.body);
+                    for _ in 0..drng.range(2, 3).min(pars.len()) {
+                        let r = pars.swap_remove(drng.below(pars.len()));
+                        let mut p: Vec<Sentence> = d.body[r].to_vec();
+                        p[0].par = true;
+                        hot.push(p);
+                    }
+                }
+                let nm = drng.range(3, 5).min(remaining);
+                let mut docs: Vec<Doc> = Vec::with_capacity(k + nm);
+                let mut names: Vec<String> = Vec::with_capacity(k + nm);
+                for (name, d) in srcs {
+                    names.push(name);
+                    docs.push(d);
+                }
+                for _ in 0..nm {
+                    let mut parts: Vec<Vec<Sentence>> = Vec::new();
+                    let mut idx: Vec<usize> = (0..hot.len()).collect();
+                    while !idx.is_empty() {
+                        let i = idx.swap_remove(drng.below(idx.len()));
+                        if drng.chance(0.6) || parts.len() + idx.len() < 2 {
+                            parts.push(hot[i].clone());
+                        }
+                    }
+                    let own = if drng.chance(0.5) {
+                        0
+                    } else {
+                        drng.range(1, 2)
+                    };
+                    let d = g.mosaic(lang, parts, own, &mut drng);
+                    names.push(write_doc(&g, &d, &mut buf, &mut made));
+                    docs.push(d);
+                }
+                mosaics += nm;
+                let sh: Vec<Vec<u64>> = docs.iter().map(|d| g.doc_shingles(d)).collect();
+                let bodies: Vec<Vec<u64>> = docs.iter().map(|d| g.body_shingles(d)).collect();
+                if !reuse.is_empty() {
+                    reuse.push_str(",\n    ");
+                }
+                let _ = write!(
+                    reuse,
+                    "{{\"lang\": \"{}\", \"files\": [",
+                    g.langs[lang].code
+                );
+                for (i, name) in names.iter().enumerate() {
+                    let _ = write!(reuse, "{}\"{name}\"", if i > 0 { ", " } else { "" });
+                }
+                reuse.push_str("], \"kinds\": [");
+                for i in 0..names.len() {
+                    let kind = if i < k { "source" } else { "mosaic" };
+                    let _ = write!(reuse, "{}\"{kind}\"", if i > 0 { ", " } else { "" });
+                }
+                reuse.push_str("], \"pairs\": [");
+                let mut first = true;
+                for i in 0..docs.len() {
+                    for j in (i + 1).max(k)..docs.len() {
+                        let jac = jaccard(&sh[i], &sh[j]);
+                        let jac_body = jaccard(&bodies[i], &bodies[j]);
+                        for (t, c) in level_hist.iter_mut() {
+                            if jac >= *t {
+                                *c += 1;
+                            }
+                        }
+                        let _ = write!(
+                            reuse,
+                            "{}[{i}, {j}, {jac:.4}, {jac_body:.4}]",
+                            if first { "" } else { ", " }
+                        );
+                        first = false;
+                    }
+                }
+                reuse.push_str("]}");
+                continue;
+            }
+        }
         let (lang, topic, quote) = if !events.is_empty() && drng.chance(0.12) {
             let (l, t, q) = &events[drng.below(events.len())];
             related += 1;
             (*l, t.clone(), Some(q.clone()))
         } else {
-            let x = drng.f64();
-            let mut acc = 0.0;
-            let mut lang = 0;
-            for (i, s) in LANGS.iter().enumerate() {
-                acc += s.weight;
-                if x < acc {
-                    lang = i;
-                    break;
-                }
-            }
+            let lang = pick_lang(&mut drng);
             let topic = g.new_topic(lang, &mut drng);
             if drng.chance(0.3) {
                 let ps = g.gen_sentence(lang, &topic, &mut drng);
@@ -1229,15 +1484,26 @@ fn main() {
             (lang, topic, None)
         };
         let orig = g.original(lang, &topic, quote.as_ref(), &mut drng);
-        if remaining < 2 || !drng.chance(FAMILY_P) {
-            write_doc(&g, &orig, &mut buf, &mut made);
+        let r = drng.f64();
+        let family = if remaining < 2 {
+            None
+        } else if r < FAMILY_P {
+            Some("near")
+        } else if r < FAMILY_P + EDITED_P {
+            Some("edited")
+        } else {
+            None
+        };
+        let Some(family) = family else {
+            let name = write_doc(&g, &orig, &mut buf, &mut made);
+            if pool[lang].len() < POOL_MAX {
+                pool[lang].push((name, orig));
+            } else {
+                let i = drng.below(POOL_MAX);
+                pool[lang][i] = (name, orig);
+            }
             continue;
-        }
-        let mut ncopies = 1;
-        while ncopies < 8 && drng.chance(0.45) {
-            ncopies += 1;
-        }
-        let ncopies = ncopies.min(remaining - 1);
+        };
         let sh = g.doc_shingles(&orig);
         let mut members = vec![Member {
             doc: orig,
@@ -1246,6 +1512,29 @@ fn main() {
             source: None,
             planted: None,
         }];
+        if family == "edited" {
+            edited_families += 1;
+            for _ in 0..drng.range(2, 5).min(remaining - 1) {
+                let doc = g.edited_copy(&members[0].doc, &mut drng);
+                let sh = g.doc_shingles(&doc);
+                members.push(Member {
+                    doc,
+                    sh,
+                    kind: "edited",
+                    source: Some(0),
+                    planted: None,
+                });
+            }
+        }
+        let mut ncopies = 1;
+        while family == "near" && ncopies < 8 && drng.chance(0.45) {
+            ncopies += 1;
+        }
+        let ncopies = if family == "near" {
+            ncopies.min(remaining - 1)
+        } else {
+            0
+        };
         for _ in 0..ncopies {
             // mostly copies of the original, sometimes a copy of a copy
             let src = if members.len() > 1 && drng.chance(0.2) {
@@ -1293,7 +1582,11 @@ fn main() {
             let _ = write!(families, "\"{nm}\"");
         }
         families.push(']');
-        let _ = write!(info, "{{\"lang\": \"{}\", \"kinds\": [", g.langs[lang].code);
+        let _ = write!(
+            info,
+            "{{\"lang\": \"{}\", \"type\": \"{family}\", \"kinds\": [",
+            g.langs[lang].code
+        );
         for (i, m) in members.iter().enumerate() {
             let _ = write!(info, "{}\"{}\"", if i > 0 { ", " } else { "" }, m.kind);
         }
@@ -1330,19 +1623,20 @@ fn main() {
         info.push_str("]}");
     }
 
-    let mut truth = String::with_capacity(families.len() + info.len() + 4096);
+    let mut truth = String::with_capacity(families.len() + info.len() + reuse.len() + 4096);
     let _ = write!(
         truth,
         "{{\n  \"generator\": \"{GENERATOR}\",\n  \"seed\": {},\n  \"n\": {},\n  \"docs_dir\": \"docs\",\n  \
          \"shingle_size\": {SHINGLE},\n  \
          \"tokenization\": \"lowercase (Unicode), split on every character that is not alphanumeric (Unicode), drop empty tokens; a shingle is {SHINGLE} consecutive tokens; a document's shingle set is over the whole file (header, byline, body, footer)\",\n  \
-         \"pairs_note\": \"families[k] lists the files of near-duplicate family k (an original plus copies; files not listed are in no family). family_info[k].pairs lists every pair [i, j, J, J_body] of members (indices into families[k]): J = the ACTUAL Jaccard of the word-{SHINGLE}-shingle sets of the two files as computed by the generator, J_body = the same for the article text alone (without site header/footer lines and byline). planted[i] is the target level member i was generated at relative to member source[i] (exact copies: 1.0). For a detection threshold T, the positives are the pairs with J >= T; same-family pairs with J < T are related (neither required nor wrong); every other pair of files is a negative. Unrelated articles on one site share header/footer lines, and some unrelated articles share topic words, names and one quoted sentence.\",\n  \
+         \"pairs_note\": \"families[k] lists the files of near-duplicate family k (an original plus copies; files not listed are in no family). family_info[k].pairs lists every pair [i, j, J, J_body] of members (indices into families[k]): J = the ACTUAL Jaccard of the word-{SHINGLE}-shingle sets of the two files as computed by the generator, J_body = the same for the article text alone (without site header/footer lines and byline). family_info[k].type is near (copies planted at a target Jaccard level by dropping, inserting and rewording sentences) or edited (edited republications: each copy on another site of the language, some sentences dropped, 1-2 words replaced in 60-90% of the lines). planted[i] is the target level member i was generated at relative to member source[i] (exact copies: 1.0; null for originals and edited copies). reuse[g] is a paragraph-reuse group: files = its sources (earlier single articles) and mosaics (new unrelated articles assembled from whole paragraphs of the sources), pairs = every pair [i, j, J, J_body] of the group except source-source (indices into files); no file outside a group shares a reused paragraph. For a detection threshold T, the positives are the family and reuse pairs with J >= T; same-family pairs with J < T are related (neither required nor wrong); reuse pairs with J < T and every other pair of files are negatives. Unrelated articles on one site share header/footer lines, and some unrelated articles share topic words, names and one quoted sentence.\",\n  \
          \"levels\": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],\n",
         args.seed, args.n
     );
     let _ = write!(
         truth,
-        "  \"stats\": {{\"families\": {n_families}, \"sites\": {}, \"bytes\": {bytes}, \"related_articles\": {related}, \"docs_per_lang\": {{",
+        "  \"stats\": {{\"families\": {n_families}, \"edited_families\": {edited_families}, \"reuse_groups\": {}, \"mosaics\": {mosaics}, \"sites\": {}, \"bytes\": {bytes}, \"related_articles\": {related}, \"docs_per_lang\": {{",
+        reuse.matches("\"kinds\"").count(),
         g.sites.len()
     );
     for (i, s) in LANGS.iter().enumerate() {
@@ -1362,14 +1656,18 @@ fn main() {
     truth.push_str(&families);
     truth.push_str("\n  ],\n  \"family_info\": [\n    ");
     truth.push_str(&info);
+    truth.push_str("\n  ],\n  \"reuse\": [\n    ");
+    truth.push_str(&reuse);
     truth.push_str("\n  ]\n}\n");
     let tp = args.out.join("truth.json");
     fs::write(&tp, truth).unwrap_or_else(|e| die(format!("write {}: {e}", tp.display())));
     eprintln!(
-        "gen_corpus: {} docs ({:.1} MB), {} families, {} pairs with J>=0.5, seed {}, {:.1}s -> {}",
+        "gen_corpus: {} docs ({:.1} MB), {} families ({} edited), {} reuse mosaics, {} pairs with J>=0.5, seed {}, {:.1}s -> {}",
         args.n,
         bytes as f64 / 1e6,
         n_families,
+        edited_families,
+        mosaics,
         level_hist[2].1,
         args.seed,
         t0.elapsed().as_secs_f64(),

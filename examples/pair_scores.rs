@@ -1,34 +1,63 @@
-//! Development aid: print every candidate pair of the story stage with its
-//! score components as TSV (path_a, path_b, same_language, anchor_cosine,
-//! word_cosine, score). Used to tune the story stage against labeled corpora.
+//! Development aid: print candidate pairs of the story stage with their
+//! score components as TSV (path_a, path_b, candidate, same_language, then
+//! the components of `story::score::PairScore::components`, then the score).
+//! Used to fit and check the story stage against labeled corpora
+//! (tune/fit.py).
 //!
-//! cargo run --release --example pair_scores -- DIR > pairs.tsv
+//! cargo run --release --example pair_scores -- DIR [PAIRS.tsv] > pairs.tsv
+//!
+//! With PAIRS.tsv (two file names per line, tab-separated), those pairs are
+//! scored too, candidates or not (`candidate` = false).
+
+use std::collections::{BTreeSet, HashMap};
 
 use newsdedup::Config;
-use newsdedup::pipeline;
-use newsdedup::progress::Silent;
-use newsdedup::story;
+use newsdedup::bench;
 
 fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        anyhow::bail!("usage: pair_scores DIR [PAIRS.tsv]");
+    };
     let config = Config {
-        paths: std::env::args().skip(1).map(Into::into).collect(),
+        paths: vec![dir.into()],
         ..Config::default()
     };
-    if config.paths.is_empty() {
-        anyhow::bail!("usage: pair_scores DIR...");
-    }
-    let (docs, _) = pipeline::load(&config, &Silent)?;
+    let (paths, docs) = bench::story_docs(&config)?;
+    let name = |i: usize| {
+        std::path::Path::new(&paths[i])
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let by_name: HashMap<String, usize> = (0..docs.len()).map(|i| (name(i), i)).collect();
     let singletons: Vec<u32> = (0..docs.len() as u32).collect();
-    let model = story::Model::new(pipeline::story_docs(&docs), &singletons);
-    for (a, b) in story::candidate_pairs(&model, &config.story) {
-        let s = model.score(a as usize, b as usize, &config.story);
+    let model = bench::Model::new(docs, &singletons);
+    let candidates: BTreeSet<(u32, u32)> = bench::candidate_pairs(&model, &config.story)
+        .into_iter()
+        .collect();
+    let mut all: BTreeSet<(u32, u32)> = candidates.clone();
+    if let Some(file) = args.get(1) {
+        for line in std::fs::read_to_string(file)?.lines() {
+            let mut f = line.split('\t');
+            if let (Some(a), Some(b)) = (f.next(), f.next())
+                && let (Some(&a), Some(&b)) = (by_name.get(a), by_name.get(b))
+                && a != b
+            {
+                all.insert((a.min(b) as u32, a.max(b) as u32));
+            }
+        }
+    }
+    for (a, b) in all {
+        let s = model.score(a as usize, b as usize);
+        let parts: Vec<String> = s.components().iter().map(|x| format!("{x:.4}")).collect();
         println!(
-            "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}",
-            docs[a as usize].path,
-            docs[b as usize].path,
+            "{}\t{}\t{}\t{}\t{}\t{:.4}",
+            name(a as usize),
+            name(b as usize),
+            candidates.contains(&(a, b)),
             s.same_language,
-            s.anchor_cosine,
-            s.word_cosine,
+            parts.join("\t"),
             s.score
         );
     }

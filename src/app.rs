@@ -5,9 +5,8 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use newsdedup::output::{self, Format};
-use newsdedup::progress::{Bar, Progress, Silent};
-use newsdedup::{Error, incremental, metrics, normalize_cmd, pipeline};
+use newsdedup::io::{self as nio, display_path};
+use newsdedup::{Bar, CleanedFile, Config, Error, Format, Progress, Report, Silent, StateOptions};
 
 use crate::cli::{
     Cli, ClusterArgs, Command, CompletionsArgs, EvalArgs, ExplainArgs, ManArgs, NormalizeArgs,
@@ -158,10 +157,8 @@ fn format_of(f: OutputFormat) -> Format {
 
 fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
     match path {
-        Some(p) if !newsdedup::inputs::is_stdio(p) => {
-            output::write_atomic(p, bytes).map_err(Into::into)
-        }
-        _ => output::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
+        Some(p) if !nio::is_stdio(p) => nio::write_atomic(p, bytes).map_err(Into::into),
+        _ => nio::write_stream(&mut std::io::stdout().lock(), bytes).map_err(Into::into),
     }
 }
 
@@ -169,60 +166,43 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
     let paths = args.input.paths(&args.paths)?;
-    if let Some(out) = args
-        .output
-        .as_deref()
-        .filter(|o| !newsdedup::inputs::is_stdio(o))
-    {
-        newsdedup::inputs::check_output_file(out, &paths)?;
+    if let Some(out) = args.output.as_deref().filter(|o| !nio::is_stdio(o)) {
+        nio::check_output_file(out, &paths)?;
     }
     if let Some(state) = &args.state.state {
         // The state (and its -wal, -shm, .lock companions) must not become input.
-        newsdedup::inputs::check_output_file(state, &paths)?;
+        nio::check_output_file(state, &paths)?;
     }
     let config = args.params.config(&paths, &args.walk);
-    let (mut report, pending) = match &args.state.state {
-        None => (pipeline::cluster(&config, progress.as_ref())?, None),
-        Some(path) => {
-            let opts = incremental::StateOptions {
-                path: path.clone(),
-                rebuild: args.state.rebuild,
-                lock_timeout: std::time::Duration::from_secs_f64(
-                    args.state.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
-                ),
-            };
-            let mut pending = incremental::prepare(&config, &opts, progress.as_ref())?;
-            let report = std::mem::replace(&mut pending.report, empty_report());
-            (report, Some(pending))
-        }
+    let Some(path) = &args.state.state else {
+        let report = newsdedup::cluster(&config, progress.as_ref())?;
+        check_report(args, &config, &report)?;
+        emit(
+            &report.render(format_of(args.format))?,
+            args.output.as_deref(),
+        )?;
+        print_summary(args, &report, started);
+        return Ok(());
     };
-    if args.walk.warnings() {
-        for s in &report.skipped {
-            let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
-            eprintln!("newsdedup: skipped {path}: {}", s.reason);
-        }
-    }
-    check_empty(&args.walk, report.summary.documents, || {
-        empty_reason(report.skipped.len(), &config.walk.extensions)
-    })?;
-    if args.walk.warnings() && report.summary.documents == 0 {
-        eprintln!(
-            "newsdedup: warning: no documents to cluster (extensions: {})",
-            config.walk.extensions.join(",")
-        );
-    }
-    let run = report.summary.run.clone();
+    let opts = StateOptions {
+        path: path.clone(),
+        rebuild: args.state.rebuild,
+        lock_timeout: std::time::Duration::from_secs_f64(
+            args.state.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
+        ),
+    };
+    let mut run = newsdedup::cluster_with_state(&config, &opts, progress.as_ref())?;
+    check_report(args, &config, run.report())?;
+    let summary = run.report().summary.run.clone();
     if args.state.changes {
-        incremental::only_changes(&mut report);
+        run.only_changes();
     }
-    let bytes = output::render(&report, format_of(args.format))?;
+    let bytes = run.report().render(format_of(args.format))?;
     emit(&bytes, args.output.as_deref())?;
     // The result first, the state after: a crash in between repeats this
     // run's changes next time instead of losing them.
-    if let Some(pending) = pending {
-        pending.commit()?;
-    }
-    if let (true, Some(r)) = (args.walk.summary(), &run) {
+    let report = run.commit()?;
+    if let (true, Some(r)) = (args.walk.summary(), &summary) {
         eprintln!(
             "newsdedup: run {}: {} new, {} changed, {} reused, {} removed, {} re-analysed; \
              {} new, {} updated stories",
@@ -236,6 +216,31 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
             r.stories_updated
         );
     }
+    print_summary(args, &report, started);
+    Ok(())
+}
+
+/// Warnings about skipped files; `--fail-if-empty`.
+fn check_report(args: &ClusterArgs, config: &Config, report: &Report) -> Result<()> {
+    if args.walk.warnings() {
+        for s in &report.skipped {
+            let path = display_path(&s.path, s.path_bytes.as_ref());
+            eprintln!("newsdedup: skipped {path}: {}", s.reason);
+        }
+    }
+    check_empty(&args.walk, report.summary.documents, || {
+        empty_reason(report.skipped.len(), &config.walk.extensions)
+    })?;
+    if args.walk.warnings() && report.summary.documents == 0 {
+        eprintln!(
+            "newsdedup: warning: no documents to cluster (extensions: {})",
+            config.walk.extensions.join(",")
+        );
+    }
+    Ok(())
+}
+
+fn print_summary(args: &ClusterArgs, report: &Report, started: Instant) {
     if args.walk.summary() {
         let s = &report.summary;
         eprintln!(
@@ -247,33 +252,12 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(())
-}
-
-/// A placeholder while the real report is taken out of a pending run.
-fn empty_report() -> output::Report {
-    output::Report {
-        version: String::new(),
-        parameters: serde_json::Value::Null,
-        summary: output::Summary {
-            documents: 0,
-            stories: 0,
-            variants: 0,
-            skipped: 0,
-            decoded_as_windows_1252: 0,
-            decoded_from_declared_charset: 0,
-            languages: Default::default(),
-            run: None,
-        },
-        stories: Vec::new(),
-        skipped: Vec::new(),
-    }
 }
 
 fn state(args: &StateArgs) -> Result<()> {
-    let info = incremental::info(args.file()?)?;
+    let info = newsdedup::state_info(args.file()?)?;
     let bytes = match args.format {
-        ReportFormat::Text => incremental::render_info(&info).into_bytes(),
+        ReportFormat::Text => info.to_text().into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&info)?;
             b.push(b'\n');
@@ -292,16 +276,16 @@ fn normalize(args: &NormalizeArgs) -> Result<()> {
     result
 }
 
-fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progress) -> Result<()> {
+fn normalize_run(args: &NormalizeArgs, progress: &dyn Progress) -> Result<()> {
     let mut config = newsdedup::Config::default();
     args.walk.apply(&mut config);
     if let (Some(corpus), Some(out)) = (&args.corpus, &args.out) {
         config.paths = vec![corpus.clone()];
-        newsdedup::inputs::check_output_dir(out, &config.paths)?;
-        let summary = normalize_cmd::clean_corpus(&config, corpus, out, progress)?;
+        nio::check_output_dir(out, &config.paths)?;
+        let summary = newsdedup::clean_corpus(&config, corpus, out, progress)?;
         if args.walk.warnings() {
             for s in &summary.skipped {
-                let path = newsdedup::pathenc::escape(&s.path, s.path_bytes.as_ref());
+                let path = display_path(&s.path, s.path_bytes.as_ref());
                 eprintln!("newsdedup: skipped {path}: {}", s.reason);
             }
         }
@@ -325,17 +309,17 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
             "give FILE arguments, or --corpus DIR --out DIR".into()
         ));
     }
-    let docs = normalize_cmd::clean_files(&config)?;
+    let docs = newsdedup::clean(&config)?;
     let bytes = match args.format {
-        ReportFormat::Text => normalize_cmd::render_text(&docs),
-        ReportFormat::Json => normalize_cmd::render_json(&docs)?,
+        ReportFormat::Text => CleanedFile::render_text(&docs),
+        ReportFormat::Json => CleanedFile::render_json(&docs)?,
     };
     for d in &docs {
-        if let (Err(reason), true) = (&d.result, args.walk.warnings()) {
+        if let (Some(reason), true) = (d.skip_reason(), args.walk.warnings()) {
             eprintln!("newsdedup: skipped {}: {}", d.path, reason);
         }
     }
-    let cleaned = docs.iter().filter(|d| d.result.is_ok()).count();
+    let cleaned = docs.iter().filter(|d| d.skip_reason().is_none()).count();
     check_empty(&args.walk, cleaned, || {
         empty_reason(docs.len(), &config.walk.extensions)
     })?;
@@ -344,23 +328,10 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn newsdedup::progress::Progr
 
 fn eval(args: &EvalArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
-    let gold_text = std::fs::read_to_string(&args.gold).map_err(|e| Error::Gold {
-        path: args.gold.clone(),
-        message: e.to_string(),
-    })?;
-    let gold = metrics::parse_gold(&gold_text).map_err(|message| Error::Gold {
-        path: args.gold.clone(),
-        message,
-    })?;
-    if gold.docs.is_empty() {
-        anyhow::bail!(Error::Gold {
-            path: args.gold.clone(),
-            message: "it lists no documents (expected {\"docs\": {\"<file name>\": …}})".into(),
-        });
-    }
+    let gold = newsdedup::read_gold(&args.gold)?;
     let paths = args.input.paths(&args.paths)?;
     let config = args.params.config(&paths, &args.walk);
-    let report = pipeline::cluster(&config, progress.as_ref())?;
+    let report = newsdedup::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {
             eprintln!("newsdedup: skipped {}: {}", s.path, s.reason);
@@ -369,20 +340,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
     check_empty(&args.walk, report.summary.documents, || {
         empty_reason(report.skipped.len(), &config.walk.extensions)
     })?;
-    let mut predicted = Vec::new();
-    for (si, story) in report.stories.iter().enumerate() {
-        for (vi, variant) in story.variants.iter().enumerate() {
-            for d in &variant.documents {
-                predicted.push(metrics::Predicted {
-                    path: d.path.clone(),
-                    story: si,
-                    variant: predicted_variant_id(si, vi),
-                    lang: d.lang.clone(),
-                });
-            }
-        }
-    }
-    let scores = metrics::score(&gold, &predicted);
+    let scores = newsdedup::evaluate(&gold, &report);
     if scores.docs_scored == 0 {
         // Nothing to compare: every score would be a meaningless 1.0 or 0.
         anyhow::bail!(Error::Gold {
@@ -396,7 +354,7 @@ fn eval(args: &EvalArgs) -> Result<()> {
         });
     }
     let bytes = match args.format {
-        ReportFormat::Text => metrics::render_text(&scores).into_bytes(),
+        ReportFormat::Text => scores.to_text().into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&serde_json::json!({
                 "version": env!("CARGO_PKG_VERSION"),
@@ -410,11 +368,6 @@ fn eval(args: &EvalArgs) -> Result<()> {
     emit(&bytes, None)
 }
 
-/// Variants are numbered across stories so that no two stories share one.
-fn predicted_variant_id(story: usize, variant: usize) -> usize {
-    (story << 20) | variant
-}
-
 fn explain(args: &ExplainArgs) -> Result<()> {
     if args.walk.fail_if_empty {
         anyhow::bail!(Error::InvalidParameter(
@@ -423,7 +376,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
     }
     let progress = setup(&args.walk)?;
     let config = args.params.config(&[], &args.walk);
-    let e = newsdedup::explain::explain(
+    let e = newsdedup::explain(
         &config,
         &args.a,
         &args.b,
@@ -431,7 +384,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
         progress.as_ref(),
     )?;
     let bytes = match args.format {
-        ReportFormat::Text => newsdedup::explain::render_text(&e).into_bytes(),
+        ReportFormat::Text => e.to_text().into_bytes(),
         ReportFormat::Json => {
             let mut b = serde_json::to_vec_pretty(&e)?;
             b.push(b'\n');

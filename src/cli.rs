@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use newsdedup::Config;
+use newsdedup::{
+    Config, LshConfig, MinHashConfig, NormalizeConfig, ShingleConfig, StoryConfig, WalkConfig,
+};
 
 /// Examples shown at the end of `newsdedup --help`.
 const EXAMPLES: &str = "\
@@ -122,7 +124,7 @@ pub struct WalkArgs {
     /// File extensions to read when walking directories (comma-separated; `*` for all).
     /// HTML pages (`.html`, `.htm`, or HTML content in any file) go through article
     /// extraction first: use `--ext html,htm` for a folder of saved pages.
-    #[arg(long, value_delimiter = ',', default_value = "txt")]
+    #[arg(long, value_delimiter = ',', default_values_t = WalkConfig::default().extensions)]
     pub ext: Vec<String>,
 
     /// Follow symbolic links.
@@ -134,11 +136,11 @@ pub struct WalkArgs {
     pub hidden: bool,
 
     /// Skip files larger than this many bytes.
-    #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
+    #[arg(long, default_value_t = WalkConfig::default().max_bytes, value_name = "BYTES")]
     pub max_bytes: u64,
 
     /// Skip documents with fewer words than this after cleaning.
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    #[arg(long, default_value_t = NormalizeConfig::default().min_words, value_name = "N")]
     pub min_words: usize,
 
     /// Do not remove lines that repeat across unrelated documents (site furniture).
@@ -181,12 +183,7 @@ pub struct InputArgs {
 impl InputArgs {
     /// `paths` with `-` and --files-from expanded.
     pub fn paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, newsdedup::Error> {
-        newsdedup::inputs::expand(
-            paths,
-            self.files_from.as_deref(),
-            self.null,
-            &mut newsdedup::inputs::stdin(),
-        )
+        newsdedup::io::expand_paths(paths, self.files_from.as_deref(), self.null)
     }
 }
 
@@ -194,24 +191,24 @@ impl InputArgs {
 #[derive(Debug, Clone, Args)]
 pub struct Params {
     /// Words per shingle (near-duplicate detection).
-    #[arg(long, default_value_t = 5, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=32))]
+    #[arg(long, default_value_t = ShingleConfig::default().size as u16, value_name = "K", value_parser = clap::value_parser!(u16).range(1..=32))]
     pub shingle_size: u16,
 
     /// MinHash permutations (signature length).
-    #[arg(long, default_value_t = 128, value_name = "N", value_parser = clap::value_parser!(u16).range(2..=1024))]
+    #[arg(long, default_value_t = MinHashConfig::default().num_perm as u16, value_name = "N", value_parser = clap::value_parser!(u16).range(2..=1024))]
     pub num_perm: u16,
 
     /// Seed of the MinHash permutations.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = MinHashConfig::default().seed)]
     pub seed: u64,
 
     /// Jaccard similarity at which two texts are near-duplicates (same variant).
-    #[arg(long, default_value_t = 0.5, value_parser = positive_unit_interval, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = LshConfig::default().threshold, value_parser = positive_unit_interval, allow_negative_numbers = true)]
     pub threshold: f64,
 
-    /// Mean pair score at which variants join one story (default 0.3).
-    #[arg(long, value_parser = unit_interval, allow_negative_numbers = true)]
-    pub story_threshold: Option<f64>,
+    /// Mean pair score at which variants join one story.
+    #[arg(long, default_value_t = StoryConfig::default().threshold, value_parser = unit_interval, allow_negative_numbers = true)]
+    pub story_threshold: f64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -463,9 +460,42 @@ impl Params {
         config.minhash.num_perm = self.num_perm as usize;
         config.minhash.seed = self.seed;
         config.lsh.threshold = self.threshold;
-        if let Some(t) = self.story_threshold {
-            config.story.threshold = t;
-        }
+        config.story.threshold = self.story_threshold;
         config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::FromArgMatches;
+
+    /// The flags take their defaults from the library's `Default` impls, so a
+    /// command line without options is exactly `Config::default()`.
+    #[test]
+    fn defaults_come_from_the_library_config() {
+        let matches = command()
+            .try_get_matches_from(["newsdedup", "cluster", "corpus"])
+            .expect("parses");
+        let Command::Cluster(args) = Cli::from_arg_matches(&matches).expect("cli").command else {
+            panic!("not the cluster command");
+        };
+        let paths = [PathBuf::from("corpus")];
+        let config = args.params.config(&paths, &args.walk);
+        let expected = Config {
+            paths: paths.to_vec(),
+            ..Config::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&config).unwrap(),
+            serde_json::to_value(&expected).unwrap()
+        );
+        let help = command()
+            .find_subcommand_mut("cluster")
+            .expect("cluster")
+            .render_long_help()
+            .to_string();
+        let shown = format!("[default: {}]", StoryConfig::default().threshold);
+        assert!(help.contains(&shown), "{help}");
     }
 }

@@ -46,17 +46,43 @@ pub struct Explanation {
     pub same_variant: bool,
     /// Cosine over anchors (multilingual anchors when languages differ).
     pub anchor_cosine: f64,
-    /// Cosine over content words (same language only).
+    /// Of the number anchors alone (dates, counts, scores, amounts).
+    pub number_cosine: f64,
+    /// Of the name anchors alone.
+    pub name_cosine: f64,
+    /// Sublinear TF × IDF cosine over content words (same language only).
     pub word_cosine: f64,
-    /// The pair score before neighbour normalization.
+    /// The years each document mentions, and whether none is common to both
+    /// (while both mention some).
+    pub years_a: Vec<u32>,
+    pub years_b: Vec<u32>,
+    pub year_conflict: bool,
+    /// The pair score before neighbour normalization: the fitted probability
+    /// that the two report one story, from the three cosines above.
     pub score: f64,
     /// The edge weight after neighbour normalization (`null`: not a candidate pair).
     pub edge_weight: Option<f64>,
     pub story_threshold: f64,
     pub same_story: bool,
     pub shared_anchors: Vec<SharedAnchor>,
+    /// The rarest anchors of A that B lacks (numbers only across languages,
+    /// where names are compared through the multilingual anchors).
+    pub only_a: Vec<SharedAnchor>,
+    /// The same, of B.
+    pub only_b: Vec<SharedAnchor>,
     pub decision: String,
 }
+
+/// The years of a year set, ascending.
+fn years(bits: story::features::Years) -> Vec<u32> {
+    (0..128)
+        .filter(|b| bits >> b & 1 == 1)
+        .map(|b| story::features::FIRST_YEAR + b)
+        .collect()
+}
+
+/// One-sided anchors listed per document.
+const UNMATCHED_SHOWN: usize = 10;
 
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -119,16 +145,8 @@ pub fn explain(
     let (ia, ib) = (find(a)?, find(b)?);
     // The same path twice (e.g. named and inside the corpus) is one document.
     let grouping = pipeline::group(&docs, &config, progress);
-    let variant_of = |i: usize| {
-        grouping
-            .variants
-            .iter()
-            .position(|v| v.members.contains(&(i as u32)))
-    };
-    let story_of =
-        |i: usize| variant_of(i).and_then(|v| grouping.stories.iter().position(|s| s.contains(&v)));
-    let same_variant = variant_of(ia) == variant_of(ib);
-    let same_story = story_of(ia) == story_of(ib);
+    let same_variant = grouping.variant_of(ia) == grouping.variant_of(ib);
+    let same_story = grouping.story_of(ia) == grouping.story_of(ib);
 
     // Exact Jaccard from the cleaned texts (the corpus furniture applies).
     let sources: Vec<Source> = crate::walk::list(&config.paths, &config.walk)?.sources;
@@ -149,12 +167,10 @@ pub fn explain(
     );
     let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
 
-    let variant_ids: Vec<u32> = (0..docs.len())
-        .map(|i| variant_of(i).unwrap_or(i) as u32)
-        .collect();
-    let model = story::Model::new(pipeline::story_docs(&docs), &variant_ids);
-    let pair = model.score(ia, ib, &config.story);
-    let edges = story::edges(&model, &config.story, &variant_ids);
+    let variant_ids = grouping.variant_ids();
+    let model = story::Model::new(pipeline::story_docs(&docs), variant_ids);
+    let pair = model.score(ia, ib);
+    let edges = story::edges(&model, &config.story, variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
     let edge_weight = edges
         .iter()
@@ -167,8 +183,33 @@ pub fn explain(
     } else {
         score::shared(&va.multilingual, &vb.multilingual)
     };
-    let mut labels = anchors::labels(&ta);
-    labels.extend(anchors::labels(&tb));
+    let (labels_a, labels_b) = (anchors::labels(&ta), anchors::labels(&tb));
+    // Evidence of one side only: its specific numbers (and, in one language,
+    // names) that the other lacks — the dates, counts and names that tell
+    // two events of one topic apart. The rarest first.
+    let one_sided =
+        |mine: &std::collections::HashMap<story::Feature, String>,
+         other: &std::collections::HashMap<story::Feature, String>| {
+            let mut out: Vec<SharedAnchor> = mine
+                .iter()
+                .filter(|(k, _)| !other.contains_key(k))
+                .filter(|(k, _)| pair.same_language || anchors::is_number(**k))
+                .map(|(&k, label)| SharedAnchor {
+                    anchor: label.clone(),
+                    weight: round4(model.anchors.weight(k)),
+                    documents: model.anchors.id(k).map_or(1, |id| model.anchors.df(id)),
+                })
+                .collect();
+            out.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.anchor.cmp(&y.anchor)));
+            out.truncate(UNMATCHED_SHOWN);
+            out
+        };
+    let (only_a, only_b) = (
+        one_sided(&labels_a, &labels_b),
+        one_sided(&labels_b, &labels_a),
+    );
+    let mut labels = labels_a;
+    labels.extend(labels_b);
     let mut shared_anchors: Vec<SharedAnchor> = shared_ids
         .iter()
         .map(|&id| {
@@ -216,18 +257,32 @@ pub fn explain(
         near_duplicate_threshold: config.lsh.threshold,
         same_variant,
         anchor_cosine: round4(pair.anchor_cosine),
+        number_cosine: round4(pair.number_cosine),
+        name_cosine: round4(pair.name_cosine),
         word_cosine: round4(pair.word_cosine),
+        years_a: years(va.years),
+        years_b: years(vb.years),
+        year_conflict: pair.year_conflict > 0.0,
         score: round4(pair.score),
         edge_weight,
         story_threshold: config.story.threshold,
         same_story,
         shared_anchors,
+        only_a,
+        only_b,
         decision,
     })
 }
 
+impl Explanation {
+    /// A readable rendering of the explanation.
+    pub fn to_text(&self) -> String {
+        render_text(self)
+    }
+}
+
 /// A readable rendering of an explanation.
-pub fn render_text(e: &Explanation) -> String {
+fn render_text(e: &Explanation) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     for (tag, d) in [("A", &e.a), ("B", &e.b)] {
@@ -245,14 +300,37 @@ pub fn render_text(e: &Explanation) -> String {
     );
     let _ = writeln!(
         s,
-        "story score: {:.4} ({} language; anchor cosine {:.4}, word cosine {:.4}); edge weight {}; story threshold {:.2}",
+        "story score: {:.4} ({} language; word cosine {:.4}, number cosine {:.4}, name cosine {:.4}, anchor cosine {:.4}); edge weight {}; story threshold {:.2}",
         e.score,
         if e.same_language { "same" } else { "different" },
-        e.anchor_cosine,
         e.word_cosine,
+        e.number_cosine,
+        e.name_cosine,
+        e.anchor_cosine,
         e.edge_weight
             .map_or("none".to_string(), |w| format!("{w:.4}")),
         e.story_threshold
+    );
+    let list = |y: &[u32]| {
+        if y.is_empty() {
+            "none".to_string()
+        } else {
+            y.iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let _ = writeln!(
+        s,
+        "years: A {}; B {}{}",
+        list(&e.years_a),
+        list(&e.years_b),
+        if e.year_conflict {
+            " (conflict: no year in common)"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(s, "shared anchors ({}):", e.shared_anchors.len());
     for a in e.shared_anchors.iter().take(25) {
@@ -264,6 +342,19 @@ pub fn render_text(e: &Explanation) -> String {
     }
     if e.shared_anchors.len() > 25 {
         let _ = writeln!(s, "  … {} more", e.shared_anchors.len() - 25);
+    }
+    for (tag, list) in [("A", &e.only_a), ("B", &e.only_b)] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "only in {tag} (conflicting evidence, rarest first):");
+        for a in list {
+            let _ = writeln!(
+                s,
+                "  {:<32} weight {:.3}  in {} docs",
+                a.anchor, a.weight, a.documents
+            );
+        }
     }
     let _ = writeln!(s, "decision: {}", e.decision);
     s

@@ -29,6 +29,12 @@ pub enum HtmlError {
     /// Input exceeds [`MAX_HTML_BYTES`].
     #[error("HTML document too large ({0} bytes, limit {MAX_HTML_BYTES})")]
     TooLarge(usize),
+    /// So many elements left open that parsing would take minutes (see [`MAX_NESTING_WORK`]).
+    #[error("HTML nested too deeply to parse (thousands of unclosed elements)")]
+    TooDeep,
+    /// So many `&`s in long texts that extraction would take minutes (see [`MAX_ESCAPE_WORK`]).
+    #[error("HTML text too long with too many '&' characters to extract")]
+    TooManyAmpersands,
 }
 
 /// Inputs larger than this are rejected (real news pages are < 2 MB).
@@ -40,6 +46,24 @@ const MAX_ELEMENTS: usize = 60_000;
 
 /// Above this DOM depth readability is skipped (see [`extract`]). Dev pages: max 51.
 const MAX_DEPTH: usize = 256;
+
+/// Above this estimate of the tree builder's work ([`nesting_work`]) a page is
+/// refused. At every start tag the HTML parser searches the stack of open
+/// elements, so N unclosed elements cost O(N²): 40 000 nested `<div>`s (200 KB)
+/// took 25 s, a megabyte of them would take minutes (found by feeding large
+/// inputs to the fuzz targets). The 91 real pages of the extraction dev set
+/// stay below 25 000; 3 000 nested `<div>`s are 4.5 million; the limit, 4 000
+/// nested, parses in about 0.3 s.
+const MAX_NESTING_WORK: u64 = 8_000_000;
+
+/// Above this estimate of the HTML serializer's work ([`escape_work`]) a page
+/// is refused. The extractor serializes the article, and html5ever's
+/// serializer (0.40) searches the rest of a text for `<` and `>` at every `&`
+/// (and every U+0080–U+00BF character), so a text of N `&`s costs O(N²): 2 MB
+/// of `&amp;` (8·10¹¹) took 12.6 s, 8 MB would take minutes. Of the 91 real
+/// pages of the extraction dev set, the highest (a long inline script) is
+/// 2.2·10⁹; the limit costs about a second.
+const MAX_ESCAPE_WORK: u64 = 50_000_000_000;
 
 /// How far into the input the sniffers look.
 const SNIFF_PREFIX: usize = 1024;
@@ -198,6 +222,12 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
     if html.len() > MAX_HTML_BYTES {
         return Err(HtmlError::TooLarge(html.len()));
     }
+    if nesting_work(html.as_bytes(), MAX_NESTING_WORK) > MAX_NESTING_WORK {
+        return Err(HtmlError::TooDeep);
+    }
+    if escape_work(html.as_bytes()) > MAX_ESCAPE_WORK {
+        return Err(HtmlError::TooManyAmpersands);
+    }
     let doc = dom_query::Document::from(html);
     // Readability's scoring is O(elements x depth): 4 000 nested <div>s take ~9 s.
     // Real pages are < 100 deep; anything deeper goes straight to the fallback.
@@ -225,6 +255,158 @@ pub fn extract(html: &str) -> Result<Extracted, HtmlError> {
     }
     // Readability mutated/consumed the DOM: re-parse for the fallback.
     body_text(&dom_query::Document::from(html))
+}
+
+/// Elements that never hold content (no end tag).
+const VOID: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
+    b"keygen",
+    b"frame",
+    b"basefont",
+    b"bgsound",
+];
+
+/// Elements whose content is raw text up to their end tag (no tags inside).
+const RAW_TEXT: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"plaintext",
+];
+
+/// Elements that a start tag of the same name closes (`<p>a<p>b`, `<li>`…).
+const SIBLING_CLOSED: &[&[u8]] = &[
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"tr",
+    b"td",
+    b"th",
+    b"rb",
+    b"rt",
+    b"rp",
+];
+
+/// An estimate of the HTML tree builder's work on `html`: the sum, over start
+/// tags, of the number of elements open there. Elements are tracked as the
+/// parser does, roughly: void and raw-text elements never stay open, an end
+/// tag closes the innermost element of its name and everything inside it, a
+/// stray end tag closes nothing, `/>` closes only inside SVG or MathML. Stops
+/// counting once past `limit` (so its own work is bounded by about `limit`).
+fn nesting_work(html: &[u8], limit: u64) -> u64 {
+    let find = |from: usize, needle: &[u8]| {
+        html.get(from..)
+            .and_then(|rest| rest.windows(needle.len()).position(|w| w == needle))
+            .map(|p| from + p)
+    };
+    let is = |name: &[u8], set: &[&[u8]]| set.iter().any(|s| s.eq_ignore_ascii_case(name));
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut foreign = 0usize;
+    let mut work = 0u64;
+    let mut i = 0;
+    while let Some(at) = find(i, b"<") {
+        let rest = &html[at + 1..];
+        let name_len = |from: usize| {
+            rest.get(from..).map_or(0, |r| {
+                r.iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+                    .count()
+            })
+        };
+        let tag_end = |from: usize| find(at + 1 + from, b">").unwrap_or(html.len());
+        match rest.first() {
+            Some(b'!') if rest.starts_with(b"!--") => {
+                i = find(at + 4, b"-->").map_or(html.len(), |p| p + 3);
+            }
+            Some(b'!' | b'?') => i = tag_end(1) + 1,
+            Some(b'/') if rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = &rest[1..1 + name_len(1)];
+                if let Some(k) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                    work += (open.len() - k) as u64;
+                    if open[k..].iter().any(|o| is(o, &[b"svg", b"math"])) {
+                        foreign = open[..k]
+                            .iter()
+                            .filter(|o| is(o, &[b"svg", b"math"]))
+                            .count();
+                    }
+                    open.truncate(k);
+                }
+                i = tag_end(1) + 1;
+            }
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = &rest[..name_len(0)];
+                let end = tag_end(0);
+                work += open.len() as u64;
+                if work > limit {
+                    return work;
+                }
+                i = end + 1;
+                if is(name, VOID) || (foreign > 0 && html[..end].ends_with(b"/")) {
+                    continue;
+                }
+                if is(name, RAW_TEXT) {
+                    // Up to the end tag: `</` and the name, in any case.
+                    let mut from = i;
+                    i = loop {
+                        match find(from, b"</") {
+                            Some(p)
+                                if html
+                                    .get(p + 2..p + 2 + name.len())
+                                    .is_some_and(|n| n.eq_ignore_ascii_case(name)) =>
+                            {
+                                break p;
+                            }
+                            Some(p) => from = p + 2,
+                            None => break html.len(),
+                        }
+                    };
+                    continue;
+                }
+                if is(name, SIBLING_CLOSED)
+                    && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name))
+                {
+                    open.pop();
+                }
+                if is(name, &[b"svg", b"math"]) {
+                    foreign += 1;
+                }
+                open.push(name);
+            }
+            _ => i = at + 1,
+        }
+    }
+    work
+}
+
+/// An upper bound of the serializer's work on the texts of `html`: for each
+/// run of bytes between tags, its `&` and 0xC2 bytes times its length.
+fn escape_work(html: &[u8]) -> u64 {
+    html.split(|&b| b == b'<' || b == b'>')
+        .map(|run| {
+            let escaped = run.iter().filter(|&&b| b == b'&' || b == 0xC2).count() as u64;
+            escaped * run.len() as u64
+        })
+        .sum()
 }
 
 /// Iterative pre-order walk (no recursion, so no stack overflow on deep trees).
@@ -452,6 +634,52 @@ mod tests {
         let ex = extract(&deep).expect("fallback text");
         assert_eq!(ex.text, "deep text");
         assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn pages_too_deep_to_parse_are_refused() {
+        // Found with large inputs: parsing N unclosed elements takes O(N²) time.
+        for deep in [
+            "<div>".repeat(20_000),
+            "<div/>".repeat(20_000),
+            "<b><i>".repeat(10_000) + &"</p>".repeat(10_000),
+            "<svg>".to_string() + &"<g>".repeat(20_000),
+        ] {
+            assert!(
+                matches!(extract(&deep), Err(HtmlError::TooDeep)),
+                "{}",
+                &deep[..20]
+            );
+        }
+        // What the parser closes does not count.
+        for flat in [
+            "<div>x</div>".repeat(50_000),
+            "<p>x".repeat(50_000),
+            "<br><img src=x>".repeat(50_000),
+            "<div><span>x</div>".repeat(50_000),
+            "<svg>".to_string() + &"<path d=\"M0\"/>".repeat(50_000),
+            "<script>".to_string() + &"<div>".repeat(50_000) + "</SCRIPT><p>x",
+            "<!--".to_string() + &"<div>".repeat(50_000) + "--><p>x",
+        ] {
+            assert!(
+                nesting_work(flat.as_bytes(), MAX_NESTING_WORK) < 1_000_000,
+                "{}",
+                &flat[..20]
+            );
+        }
+    }
+
+    #[test]
+    fn texts_too_costly_to_serialize_are_refused() {
+        // Found with large inputs: a long text of `&`s costs O(N²).
+        let amps = "<p>".to_string() + &"&amp;".repeat(150_000);
+        assert!(matches!(extract(&amps), Err(HtmlError::TooManyAmpersands)));
+        let nbsp = "<p>".to_string() + &"a\u{A0}".repeat(150_000);
+        assert!(matches!(extract(&nbsp), Err(HtmlError::TooManyAmpersands)));
+        // The same characters spread over paragraphs cost little.
+        let paragraphs = "<p>Fish &amp; chips \u{A0}10 \u{B0}C</p>".repeat(20_000);
+        assert!(escape_work(paragraphs.as_bytes()) < 100_000_000);
+        assert!(extract(&paragraphs).is_ok());
     }
 
     #[test]

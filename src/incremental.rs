@@ -13,7 +13,7 @@
 //!    corpus in batches gives the same documents as one run over all of it;
 //! 3. groups all records (LSH, variants, stories) as a run without state does,
 //!    then gives stories and variants their stable ids ([`crate::store::ids`]);
-//! 4. returns the report and the writes; [`Pending::commit`] writes them in
+//! 4. returns the report and the writes; [`StateRun::commit`] writes them in
 //!    one transaction. The binary prints the result first and commits after,
 //!    so a consumer never misses a change (a crash in between repeats it).
 
@@ -26,12 +26,13 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::analyze::{self, DocRecord, Scanned};
 use crate::config::Config;
 use crate::error::Error;
 use crate::minhash::MinHasher;
 use crate::normalize::{self, Furniture, LineProfile};
 use crate::output::{GroupState, Report, RunSummary, SkippedFile};
-use crate::pipeline::{self, DocRecord, Scanned};
+use crate::pipeline;
 use crate::progress::Progress;
 use crate::store::ids::{self, Prior, Status};
 use crate::store::lock::{self, Lock, utc_timestamp};
@@ -50,19 +51,32 @@ pub struct StateOptions {
     pub lock_timeout: Duration,
 }
 
-/// A computed run, not yet written to the state.
-pub struct Pending {
+/// A run computed against a state, not yet written to it (the state stays
+/// locked until the value is committed or dropped).
+pub struct StateRun {
     store: Store,
     _lock: Lock,
     writes: Writes,
-    pub report: Report,
+    report: Report,
 }
 
-impl Pending {
-    /// Write the run into the state (one transaction).
-    pub fn commit(mut self) -> Result<(), Error> {
+impl StateRun {
+    /// The run's report (with `state` per story and variant, `summary.run`).
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Keep only new and updated stories in the report (`--changes`).
+    pub fn only_changes(&mut self) {
+        only_changes(&mut self.report);
+    }
+
+    /// Write the run into the state (one transaction) and give the report
+    /// back; dropping the value instead leaves the state as it was.
+    pub fn commit(mut self) -> Result<Report, Error> {
         self.writes.run.finished = utc_timestamp(SystemTime::now());
-        self.store.commit(&self.writes)
+        self.store.commit(&self.writes)?;
+        Ok(self.report)
     }
 }
 
@@ -226,7 +240,7 @@ pub fn prepare(
     config: &Config,
     opts: &StateOptions,
     progress: &dyn Progress,
-) -> Result<Pending, Error> {
+) -> Result<StateRun, Error> {
     config.validate()?;
     let started = utc_timestamp(SystemTime::now());
     // Refuse a foreign file before creating anything beside it.
@@ -330,11 +344,11 @@ pub fn prepare(
         .map(|(plan, source)| match plan {
             Plan::Reuse(_) => None,
             Plan::Read => {
-                let scanned = pipeline::scan_file(source, config);
+                let scanned = analyze::scan_file(source, config);
                 let (text_hash, profile) = match &scanned {
                     Ok(s) => (
-                        xxh3_64(s.text().as_bytes()),
-                        Some(normalize::profile(s.text())),
+                        xxh3_64(s.text.as_bytes()),
+                        Some(normalize::profile(&s.text)),
                     ),
                     Err(_) => (0, None),
                 };
@@ -451,7 +465,7 @@ pub fn prepare(
     let results: Vec<(usize, Result<DocRecord, SkipReason>)> = jobs
         .par_iter_mut()
         .map(|(i, scanned)| {
-            let r = pipeline::process(&sources[*i], scanned.take(), config, &furniture, &hasher);
+            let r = analyze::process(&sources[*i], scanned.take(), config, &furniture, &hasher);
             progress.inc();
             (*i, r)
         })
@@ -532,7 +546,7 @@ pub fn prepare(
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let grouping = pipeline::group(&docs, config, progress);
-    let mut report = pipeline::report(&docs, skipped, &grouping, config)?;
+    let mut report = crate::output::report::build(&docs, skipped, &grouping, config)?;
     if !stored_skips.is_empty() {
         report.skipped.extend(stored_skips);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -866,7 +880,7 @@ pub fn prepare(
     };
     report.summary.run = Some(summary);
     let _ = story_index;
-    Ok(Pending {
+    Ok(StateRun {
         store,
         _lock: lock,
         writes,
@@ -875,7 +889,7 @@ pub fn prepare(
 }
 
 /// Keep only new and updated stories (`--changes`).
-pub fn only_changes(report: &mut Report) {
+fn only_changes(report: &mut Report) {
     report
         .stories
         .retain(|s| s.state.as_ref().is_some_and(|st| st.status != "unchanged"));
@@ -922,8 +936,14 @@ pub fn info(path: &Path) -> Result<StateInfo, Error> {
     })
 }
 
-/// `newsdedup state FILE` as text.
-pub fn render_info(i: &StateInfo) -> String {
+impl StateInfo {
+    /// `newsdedup state FILE` as text.
+    pub fn to_text(&self) -> String {
+        render_info(self)
+    }
+}
+
+fn render_info(i: &StateInfo) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let _ = writeln!(

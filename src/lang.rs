@@ -17,6 +17,12 @@ pub struct LangTag {
     pub confidence: f64,
 }
 
+impl Default for LangTag {
+    fn default() -> Self {
+        LangTag::UNDETERMINED
+    }
+}
+
 impl LangTag {
     pub const UNDETERMINED: LangTag = LangTag {
         code: "und",

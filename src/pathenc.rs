@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The exact bytes of a path that is not valid UTF-8; serialized as base64.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,6 +31,15 @@ impl RawPath {
 impl Serialize for RawPath {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&base64(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPath {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        unbase64(&text)
+            .map(|bytes| RawPath(bytes.into_boxed_slice()))
+            .ok_or_else(|| serde::de::Error::custom("invalid base64 in a path's bytes"))
     }
 }
 
@@ -119,6 +128,37 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// The bytes of standard, padded base64 (RFC 4648); `None` when malformed.
+fn unbase64(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let bytes = text.as_bytes();
+    if !bytes.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for chunk in bytes.chunks(4) {
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &c) in chunk[..4 - pad].iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +178,19 @@ mod tests {
             assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
         }
         assert_eq!(base64(b"caf\xe9.txt"), "Y2Fm6S50eHQ=");
+        for (plain, encoded) in cases {
+            assert_eq!(
+                unbase64(encoded).as_deref(),
+                Some(plain.as_bytes()),
+                "{encoded:?}"
+            );
+        }
+        assert_eq!(
+            unbase64("Y2Fm6S50eHQ=").as_deref(),
+            Some(&b"caf\xe9.txt"[..])
+        );
+        assert_eq!(unbase64("Zm9"), None);
+        assert_eq!(unbase64("Zm9*"), None);
     }
 
     #[test]

@@ -80,6 +80,20 @@ pub enum SkipReason {
     Walk { error: String },
 }
 
+impl SkipReason {
+    /// The stable machine-readable code of the reason: the name serde gives
+    /// the variant (`too_large`, `empty`, `duplicate_path`, …).
+    pub fn kind(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => name,
+            Ok(serde_json::Value::Object(fields)) => {
+                fields.keys().next().cloned().unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
 impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -387,6 +401,11 @@ fn decode_8bit(bytes: Vec<u8>) -> (String, Encoding) {
         }
         Err(err) => {
             let bytes = err.into_bytes();
+            if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+                // The byte-order mark says UTF-8 (over any charset): damaged
+                // UTF-8, its invalid sequences replaced by U+FFFD.
+                return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8);
+            }
             match declared_charset(&bytes) {
                 Some(enc) => {
                     let (cow, _, _) = enc.decode(&bytes);
@@ -521,10 +540,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn skip_kinds_are_the_serde_names() {
+        let cases = [
+            (SkipReason::Binary { format: None }, "binary"),
+            (
+                SkipReason::DuplicatePath {
+                    first: "a.txt".into(),
+                },
+                "duplicate_path",
+            ),
+            (SkipReason::TooLarge { bytes: 2, limit: 1 }, "too_large"),
+            (
+                SkipReason::Unreadable {
+                    error: "denied".into(),
+                },
+                "unreadable",
+            ),
+            (SkipReason::Empty, "empty"),
+            (SkipReason::TooShort { words: 1 }, "too_short"),
+            (SkipReason::SymlinkLoop, "symlink_loop"),
+            (SkipReason::Symlink, "symlink"),
+            (SkipReason::NoArticle { error: "x".into() }, "no_article"),
+            (SkipReason::Walk { error: "x".into() }, "walk"),
+        ];
+        for (reason, kind) in cases {
+            assert_eq!(reason.kind(), kind, "{reason:?}");
+        }
+    }
+
+    #[test]
     fn decodes_utf8_and_strips_bom() {
         let doc = decode("\u{feff}Привет, мир".as_bytes().to_vec()).unwrap();
         assert_eq!(doc.text, "Привет, мир");
         assert_eq!(doc.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn utf8_bom_then_invalid_bytes_is_damaged_utf8() {
+        // Found by fuzzing (fuzz/regressions/decode/utf8-bom-then-invalid.txt):
+        // this was decoded as UTF-8 but reported as Windows-1252.
+        let doc = decode(b"\xEF\xBB\xBFcaf\xC3\xA9 \xBB\xBF".to_vec()).unwrap();
+        assert_eq!(doc.text, "caf\u{E9} \u{FFFD}\u{FFFD}");
+        assert_eq!(doc.encoding, Encoding::Utf8);
+        let mut page = b"\xEF\xBB\xBF<meta charset=windows-1251><p>".to_vec();
+        page.extend([0xCF, 0xF0, 0xE8]);
+        let doc = decode(page).unwrap();
+        assert_eq!(doc.encoding, Encoding::Utf8);
+        assert!(doc.text.ends_with("<p>\u{FFFD}\u{FFFD}\u{FFFD}"));
     }
 
     #[test]

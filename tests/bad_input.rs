@@ -136,6 +136,25 @@ fn unreadable_file_is_skipped() {
     assert_skipped(&r.report, &r.stderr, "locked.txt", "unreadable");
 }
 
+/// A file that reading fails for, even as root (who reads a chmod 000 file):
+/// `/proc/self/mem` opens, then reading its first page (address 0, never
+/// mapped) fails with EIO.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_file_is_skipped_even_for_root() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", HARBOUR_ARTICLE);
+    let (report, _, stderr) = cluster_raw(&[dir.path().to_str().unwrap(), "/proc/self/mem"]);
+    assert_skipped(&report, &stderr, "/proc/self/mem", "unreadable");
+    let entry = skipped_entry(&report, "/proc/self/mem").unwrap();
+    assert_eq!(
+        entry["reason"], "unreadable: Input/output error (os error 5)",
+        "{entry}"
+    );
+    assert_eq!(report["summary"]["documents"], 1);
+    assert_eq!(report["summary"]["skipped"], 1);
+}
+
 #[test]
 fn invalid_utf8_is_decoded_as_windows_1252() {
     let r = bad_corpus();

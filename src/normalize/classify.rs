@@ -96,6 +96,9 @@ pub const COMMENTS_FACTOR: f64 = 0.2;
 /// A line ending in ':' with two to this many words opens a list (one word
 /// and a colon is a form label: "Search:").
 pub const LIST_INTRO_WORDS: usize = 25;
+/// A list item that the article takes along has at least this many words (a
+/// date and a place; one-word lines after a colon are menus and labels).
+pub const LIST_ITEM_WORDS: usize = 2;
 
 /// What a line is, before context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +114,8 @@ pub enum Class {
 pub enum Kind {
     /// A line of this document.
     Own,
-    /// Seen in at least `min_docs` documents of the corpus.
+    /// Prose shared with unrelated documents of the corpus: furniture only
+    /// outside the article.
     Repeated,
     /// Corpus furniture: removed wherever it is.
     Furniture,
@@ -214,12 +218,15 @@ pub struct Features {
     pub title_case: bool,
     /// A cookie or consent notice.
     pub cookie_notice: bool,
+    /// A newsletter or subscription prompt.
+    pub subscribe_prompt: bool,
 }
 
 /// Characters that end a sentence (or a quoted one).
 pub const SENTENCE_END: &[char] = &[
     '.', '!', '?', '"', '\'', ')', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{061F}', '\u{06D4}',
-    '\u{0964}', '\u{0965}', '\u{104B}', '\u{2026}', ':', ';',
+    '\u{0964}', '\u{0965}', '\u{104B}', '\u{2026}', ':', ';', '\u{201D}', '\u{2019}', '\u{00BB}',
+    '\u{201C}',
 ];
 
 /// Measure a line.
@@ -241,6 +248,7 @@ pub fn features(line: &str, ctx: &Context, buf: &mut String) -> Features {
         title_case: words >= SHORT_WORDS
             && ctx.stopwords.is_some_and(|list| is_title_case(line, list)),
         cookie_notice: is_cookie_notice(line, buf),
+        subscribe_prompt: words <= PROMPT_WORDS && is_subscribe_prompt(line, buf),
     }
 }
 
@@ -319,6 +327,87 @@ pub fn is_cookie_notice(line: &str, buf: &mut String) -> bool {
     cookie && consent
 }
 
+/// A subscription prompt has at most this many words (a longer paragraph
+/// that mentions a newsletter is an article's).
+pub const PROMPT_WORDS: usize = 40;
+
+/// Words that name a newsletter or an inbox, in several languages (the
+/// vocabulary of sign-up boxes on news sites: "Subscribe to our newsletter",
+/// "Newsletter abonnieren", "Inscrivez-vous à notre infolettre",
+/// "Suscríbete a nuestro boletín", "Подпишитесь на рассылку").
+pub const NEWSLETTER_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "nieuwsbrief",
+    "nyhetsbrev",
+    "infolettre",
+    "boletín",
+    "рассылку",
+    "рассылка",
+    "рассылки",
+];
+/// Words of the prompt next to the newsletter word: subscribe, sign up, get,
+/// delivered.
+pub const SUBSCRIBE_WORDS: &[&str] = &[
+    "subscribe",
+    "sign",
+    "signup",
+    "join",
+    "get",
+    "receive",
+    "delivered",
+    "abonnieren",
+    "anmelden",
+    "abonnez",
+    "abonner",
+    "inscrivez",
+    "suscríbete",
+    "suscribirse",
+    "suscribete",
+    "inscreva",
+    "assine",
+    "iscriviti",
+    "aanmelden",
+    "abonneer",
+    "prenumerera",
+    "подпишитесь",
+    "подписаться",
+];
+
+/// Byte prefixes of [`NEWSLETTER_WORDS`] for the cheap test.
+const NEWSLETTER_NEEDLES: &[&[u8]] = &[
+    b"newsletter",
+    b"inbox",
+    b"nieuwsbrief",
+    b"nyhetsbrev",
+    b"infolettre",
+    b"bolet",
+];
+
+/// A newsletter or subscription prompt: a newsletter word and a subscribe
+/// word in one short line.
+pub fn is_subscribe_prompt(line: &str, buf: &mut String) -> bool {
+    // Cheap test first: almost no line mentions a newsletter.
+    let b = line.as_bytes();
+    let ascii = (0..b.len()).any(|i| {
+        matches!(b[i] | 0x20, b'n' | b'i' | b'b')
+            && NEWSLETTER_NEEDLES.iter().any(|n| {
+                b.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            })
+    });
+    if !ascii && !line.contains("рассылк") {
+        return false;
+    }
+    let (mut newsletter, mut subscribe) = (false, false);
+    for_each_token(line, buf, |t| {
+        newsletter |= NEWSLETTER_WORDS.contains(&t);
+        subscribe |= SUBSCRIBE_WORDS.contains(&t);
+    });
+    newsletter && subscribe
+}
+
 /// Tokens of `line` (as [`for_each_token`] gives them) and how many of them
 /// are stopwords. ASCII lines take a fast path.
 pub fn count_stopwords(line: &str, list: &WordSet, buf: &mut String) -> (usize, usize) {
@@ -366,8 +455,25 @@ pub fn link_density(line: &str) -> f64 {
 }
 
 fn is_link_token(token: &str) -> bool {
-    let t = token
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | '"' | '\''));
+    let t = token.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | ','
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+        )
+    });
     let lower_starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if lower_starts("http://") || lower_starts("https://") || lower_starts("www.") {
         return true;
@@ -407,7 +513,7 @@ pub fn is_title_case(line: &str, stopwords: &WordSet) -> bool {
     let mut lowered = String::new();
     for raw in line.split_whitespace() {
         let after_end = prev_end;
-        prev_end = raw.ends_with(['.', '!', '?', ':', ';', '"', '\'']);
+        prev_end = raw.ends_with(['.', '!', '?', ':', ';', '"', '\'', '”', '’', '»']);
         if after_end {
             continue;
         }
@@ -466,7 +572,7 @@ pub fn classify(f: &Features, relative: f64, same_script: bool) -> Class {
         Class::Bad
     } else if f.words < SHORT_WORDS {
         Class::Short
-    } else if f.title_case || f.cookie_notice {
+    } else if f.title_case || f.cookie_notice || f.subscribe_prompt {
         Class::Bad
     } else if f.words >= GOOD_WORDS
         && (f.sentence || f.words >= LONG_WORDS)
@@ -602,8 +708,12 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
         scores[i] -= GOOD_OFFSET;
     }
 
-    // Lists: short and bad lines after a line ending in ':' are its items.
-    let mut in_list = false;
+    // Lists: short, bad and near lines after a line ending in ':' are its
+    // items (tour dates, results, a programme). An item of at least
+    // `LIST_ITEM_WORDS` words that is no headline or link follows the article
+    // when the article reaches its list (`list_item`).
+    let (mut in_list, mut along) = (false, false);
+    let mut list_item = vec![false; items.len()];
     for i in 0..items.len() {
         match items[i].kind {
             Kind::Removed(_) if headers[i].is_none() => continue,
@@ -613,14 +723,20 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
                 continue;
             }
         }
-        if in_list && matches!(classes[i], Some(Class::Short | Class::Bad)) {
+        if in_list && matches!(classes[i], Some(Class::Short | Class::Bad | Class::Near)) {
             scores[i] = scores[i].max(0.0);
+            along &= feats[i].is_some_and(|f| {
+                f.words >= LIST_ITEM_WORDS && !f.title_case && f.link_density <= MAX_LINK_DENSITY
+            });
+            list_item[i] = along;
             continue;
         }
         in_list = items[i].text.trim_end().ends_with(':')
             && feats[i].is_some_and(|f| (2..=LIST_INTRO_WORDS).contains(&f.words));
+        along = in_list;
         if in_list {
             scores[i] = scores[i].max(0.0);
+            list_item[i] = true;
         }
     }
 
@@ -651,7 +767,7 @@ pub fn select(items: &[Item], ctx: &Context) -> Option<(usize, usize)> {
     let skippable = |i: usize| matches!(items[i].kind, Kind::Removed(_)) && headers[i].is_none();
     let mut j = end + 1;
     while j < items.len() {
-        if sentence_like(j) {
+        if sentence_like(j) || list_item[j] {
             end = j;
         } else if !skippable(j) {
             break;
@@ -800,6 +916,27 @@ mod tests {
     }
 
     #[test]
+    fn subscription_prompts_are_bad_in_several_languages() {
+        for line in [
+            "Stay up to date with Ascom. Subscribe to our newsletter.",
+            "Want more Rolling Stone? Sign up for our newsletter.",
+            "Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.",
+            "Jetzt den Newsletter abonnieren und nichts mehr verpassen!",
+            "Inscrivez-vous à notre infolettre pour recevoir nos articles.",
+            "Suscríbete a nuestro boletín y recibe las noticias del día.",
+            "Подпишитесь на рассылку, чтобы получать главные новости.",
+        ] {
+            assert!(is_subscribe_prompt(line, &mut String::new()), "{line}");
+            assert_eq!(class_of(line, "en"), Class::Bad, "{line}");
+        }
+        // A sentence about a newsletter that asks nothing of the reader.
+        assert!(!is_subscribe_prompt(
+            "The newsletter, founded in 1998, has 40,000 readers, the editor said.",
+            &mut String::new()
+        ));
+    }
+
+    #[test]
     fn the_ascii_fast_path_counts_like_the_tokenizer() {
         let en = stopwords::for_lang("en").unwrap();
         let mut buf = String::new();
@@ -815,6 +952,18 @@ mod tests {
                 }
             });
             assert_eq!(count_stopwords(line, en, &mut buf), slow, "{line}");
+        }
+    }
+
+    #[test]
+    fn closing_quotes_end_sentences_in_several_styles() {
+        for line in [
+            "“We will not stop until the job is done,” the minister said. “Never.”",
+            "Er sagte: „Wir machen weiter.“",
+            "Il a déclaré : « Nous continuerons. »",
+            "She called it ‘the best day of my life.’",
+        ] {
+            assert!(line.trim_end().ends_with(SENTENCE_END), "{line}");
         }
     }
 
@@ -943,6 +1092,32 @@ mod tests {
             own(P3),
         ];
         assert_eq!(select(&items, &ctx("en")), Some((0, 6)));
+    }
+
+    #[test]
+    fn a_list_that_ends_the_article_stays_with_it() {
+        // Tour dates, results, a programme: items of a few words after a
+        // colon, at the end of the article; one-word menu lines end the list.
+        let items = [
+            own(P1),
+            own(P2),
+            own("The band will play the following dates:"),
+            own("June 9 - Coral Sky Amphitheatre, West Palm Beach, FL"),
+            own("June 10 - Credit Union Amphitheatre, Tampa"),
+            own("12 juin - Zénith, Paris"),
+            own("Home"),
+            own("Sports"),
+        ];
+        assert_eq!(select(&items, &ctx("en")), Some((0, 5)));
+        // Headlines after a colon are no list of the article.
+        let items = [
+            own(P1),
+            own(P2),
+            own("Read these stories next:"),
+            own("Police Arrest Two Men After The Death Of A Student"),
+            own("Storm Leaves Thousands Without Power In The North"),
+        ];
+        assert_eq!(select(&items, &ctx("en")), Some((0, 2)));
     }
 
     #[test]

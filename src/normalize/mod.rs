@@ -24,7 +24,7 @@ pub mod unicode;
 use serde::Serialize;
 
 use classify::{Context, Item, Kind};
-pub use furniture::{Furniture, FurnitureConfig, LineProfile};
+pub use furniture::{Furniture, FurnitureConfig, LineProfile, LineStat};
 pub use rules::Reason;
 
 use crate::charclass::is_alphanumeric;
@@ -81,16 +81,31 @@ pub struct Cleaned {
     pub title: String,
     /// The kept lines, in order.
     pub lines: Vec<String>,
+    /// Per kept line: prose shared with unrelated documents of the corpus
+    /// (article text where it stands, but no evidence of which story a
+    /// document tells).
+    pub shared: Vec<bool>,
     /// What was removed, in input order.
     pub removed: Vec<Removed>,
     /// Length in words (see [`word_count`]).
     pub words: usize,
+    /// The language of the page's own prose, decided once, before selection.
+    pub lang: crate::lang::LangTag,
 }
 
 impl Cleaned {
     /// The cleaned text, one kept line per line.
     pub fn text(&self) -> String {
         self.lines.join("\n")
+    }
+
+    /// The kept lines that are the document's own (not [`Cleaned::shared`]).
+    pub fn own_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .zip(self.shared.iter().chain(std::iter::repeat(&false)))
+            .filter(|(_, shared)| !**shared)
+            .map(|(l, _)| l.as_str())
     }
 }
 
@@ -178,13 +193,46 @@ pub fn profile(text: &str) -> LineProfile {
 /// Finish cleaning: drop corpus furniture, find the article among the page's
 /// lines ([`classify`]), pick the title.
 pub fn finish(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
-    finish_with(p, furniture, true)
+    finish_bounded(p, furniture, true)
 }
 
 /// Finish cleaning text that an HTML extractor already cut to the article:
 /// the rules and corpus furniture apply, the article selection does not.
 pub fn finish_extracted(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
-    finish_with(p, furniture, false)
+    finish_bounded(p, furniture, false)
+}
+
+/// Corpus furniture never takes a document's article: when it would leave
+/// fewer than this many words of a document that, cleaned alone, keeps at
+/// least this many words of prose, the document is cleaned alone.
+pub const MIN_ARTICLE_WORDS: usize = 50;
+
+fn finish_bounded(p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
+    let touched = furniture.is_some_and(|f| {
+        p.lines
+            .iter()
+            .any(|l| f.lookup_key(l.key) != (false, false))
+    });
+    if !touched {
+        return finish_with(p, None, select);
+    }
+    let alone = p.clone();
+    let cleaned = finish_with(p, furniture, select);
+    if cleaned.words >= MIN_ARTICLE_WORDS {
+        return cleaned;
+    }
+    let alone = finish_with(alone, None, select);
+    let prose: usize = alone
+        .lines
+        .iter()
+        .filter(|l| furniture::is_prose_line(l))
+        .map(|l| word_count(l))
+        .sum();
+    if prose >= MIN_ARTICLE_WORDS {
+        alone
+    } else {
+        cleaned
+    }
 }
 
 fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
@@ -232,8 +280,9 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
     }
 
     let sample = language_sample(&all, &kinds);
+    let lang = crate::lang::detect(&sample);
     let ctx = Context {
-        stopwords: stopwords::best_list(&sample).map(|(_, list)| list),
+        stopwords: stopwords::covering_list(&sample, lang.code),
         script: classify::main_script(&sample),
     };
     let selection = if select {
@@ -307,6 +356,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
                 cleaned.title = title_text(&line.text);
             }
             cleaned.lines.push(line.text);
+            cleaned.shared.push(kinds[i] == Kind::Repeated);
         } else {
             let reason = match kinds[i] {
                 Kind::Furniture | Kind::Repeated => Reason::Furniture,
@@ -322,6 +372,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
     p.removed.sort_by_key(|r| r.line);
     cleaned.removed = p.removed;
     cleaned.words = cleaned.lines.iter().map(|l| word_count(l)).sum();
+    cleaned.lang = lang;
     cleaned
 }
 
@@ -362,12 +413,6 @@ pub fn clean(text: &str) -> Cleaned {
     finish(prepare(text), None)
 }
 
-/// A paragraph of prose: long, or a full sentence of a few words.
-pub fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 10 || (words >= 5 && line.trim_end().ends_with(classify::SENTENCE_END))
-}
-
 /// A line that can serve as a title: a few words, less than a third of them
 /// numbers (a dateline or timestamp is not a title), not a label ending in
 /// ':', not a bullet point.
@@ -386,7 +431,7 @@ fn is_title_like(line: &str) -> bool {
         && words <= 40
         && 3 * numbers < tokens
         && !line.ends_with(':')
-        && !line.starts_with(['•', '·', '*', '-', '>', '»', '▪', '◦', '‣'])
+        && !line.starts_with(['•', '·', '*', '-', '–', '—', '>', '»', '▪', '◦', '‣'])
 }
 
 /// A headline rather than a standfirst: at most [`HEADLINE_WORDS`] words, not
@@ -522,6 +567,25 @@ mod tests {
         let c = clean(ja);
         assert_eq!(c.title, "アリエフ大統領、ロシアの介入は不要と発言");
         assert_eq!(c.lines.len(), 3, "{:#?}", c.lines);
+    }
+
+    #[test]
+    fn furniture_never_takes_a_documents_article() {
+        let article = "Parliament passed the budget on Thursday after a debate that lasted through the night.\n\
+            The opposition voted against it, saying the tax increases would hurt small businesses in the countryside.\n\
+            The finance minister said the new rules would take effect in January and promised a review after one year.\n\
+            Economists expect the measures to reduce the deficit by about one percentage point of output next year.";
+        let alone = finish(prepare(article), None);
+        assert!(alone.words >= MIN_ARTICLE_WORDS, "{}", alone.words);
+        // Even if every line were furniture, the article cleaned alone comes back.
+        let every_line = Furniture::from_keys(article.lines().map(furniture::line_key), []);
+        let c = finish(prepare(article), Some(&every_line));
+        assert_eq!(c.lines, alone.lines);
+        // A short page made only of furniture is not brought back.
+        let menu =
+            "Weather Traffic Local Sports Business\nCity Council Schools Police Courts Elections";
+        let menu_keys = Furniture::from_keys(menu.lines().map(furniture::line_key), []);
+        assert_eq!(finish(prepare(menu), Some(&menu_keys)).words, 0);
     }
 
     #[test]

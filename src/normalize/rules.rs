@@ -84,7 +84,9 @@ fn starts_with_two_capitals(s: &str) -> bool {
 
 fn has_site_and_dash(s: &str) -> bool {
     let h = head(s, 70);
-    h.contains(',') && h.contains('.') && (h.contains(" -") || h.contains(':'))
+    h.contains(',')
+        && h.contains('.')
+        && (h.contains(" -") || h.contains(" –") || h.contains(" —") || h.contains(':'))
 }
 
 fn starts_like_attribution(s: &str) -> bool {
@@ -102,7 +104,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // "By Jane Doe and John Roe", "By AFP", "Oleh Budi Santoso", "Por María López".
     LineRule {
         reason: Reason::Byline,
-        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,-]\s*[\p{L} ]*)?$",
+        pattern: r"^(?i:by|written by|reported by|posted by|story by|words by|text by|oleh|por|par|von|door|av|przez|di)\s+(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?i:and|&|with|in|de|da|van|von|al|el|bin|binti)|[,;|]|\s)+)(?:\s*[|,–—-]\s*(?:[\p{L} ]*|(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}.:/]*|at|on|am|pm|a\.m\.|p\.m\.|um|à|le|el)[\s,|–—-]*)+))?$",
     },
     LineRule {
         reason: Reason::Byline,
@@ -111,7 +113,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // Photo credits: "EPA / Aziz Karimov / TASS", "Photo: Reuters", "(AP Photo/Jane Doe)".
     LineRule {
         reason: Reason::PhotoCredit,
-        pattern: r"^[\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*(?: / [\p{L}\p{M}.'-]+(?: [\p{L}\p{M}.'-]+)*)+$",
+        pattern: r"^[\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+)*(?: / [\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+)*)+$",
     },
     LineRule {
         reason: Reason::PhotoCredit,
@@ -121,10 +123,16 @@ pub const LINE_RULES: &[LineRule] = &[
         reason: Reason::PhotoCredit,
         pattern: r"(?i)^.*(?:\((?:ap|afp|reuters|epa|getty)? ?photo[^)]*\)|getty images|ap photo/[^)]*\)?|shutterstock|istockphoto)\.?$",
     },
+    // A caption ending in its credit: "… in the 14th century (Image: Getty)",
+    // "(Credit: iStock)", "(Foto: dpa)", "(Фото: ТАСС)".
+    LineRule {
+        reason: Reason::PhotoCredit,
+        pattern: r"(?i)^.*\((?:image|photo|picture|pic|foto|fotó|bild|imagen|imagem|immagine|zdjęcie|фото|credit|crédit|crédito|photo credit|image credit|bildquelle)\s*:[^)]*\)\.?$",
+    },
     // Share widgets: "• facebook", "Share this article", "Short Url:".
     LineRule {
         reason: Reason::ShareWidget,
-        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:share(?: this| on| via)?(?: article| story| page| post)?|shares?|tweet|facebook|twitter|x\.com|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail(?: this)?|print(?: this)?(?: article)?|copy(?: link| url)?|messenger|vk|flipboard|tumblr|google\+?|bookmark|save|\d+\s+shares?)\s*[:!]?$",
+        pattern: r"(?i)^(?:[•·*|>»–—-]\s*)?(?:share(?: this| on| via)?(?: article| story| page| post)?|shares?|tweet|facebook|twitter|x\.com|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail(?: this)?|print(?: this)?(?: article)?|copy(?: link| url)?|messenger|vk|flipboard|tumblr|google\+?|bookmark|save|\d+\s+shares?)\s*[:!]?$",
     },
     LineRule {
         reason: Reason::ShareWidget,
@@ -170,7 +178,7 @@ pub const LINE_RULES: &[LineRule] = &[
     // Navigation and recommendation widgets.
     LineRule {
         reason: Reason::Navigation,
-        pattern: r"(?i)^(?:[•·*|>»-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .*)?|tags?|topics?|categories|category|you may also like|you might also like|don'?t miss|editor'?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.*|more (?:news|stories|from [\p{L} ]+)|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
+        pattern: r"(?i)^(?:[•·*|>»–—-]\s*)?(?:most (?:popular|read|viewed|shared|commented)|recommended(?: for you| stories| articles)?|related(?: articles| stories| news| posts| content| topics| coverage)?|read more|read next|read also|see also|baca juga|lihat juga|más información|lire aussi|lesen sie auch|trending(?: now| stories)?|return to top|back to top|to top|skip to (?:main )?content|skip navigation|main menu|menu|home|homepage|advertisement|advertising|sponsored(?: content)?|subscribe(?: now| today)?|sign up(?: now)?|sign in|log ?in|log ?out|register|newsletter|follow us(?: on .*)?|tags?|topics?|categories|category|you may also like|you might also like|don['’]?t miss|editor['’]?s picks?|latest(?: news| stories)?|top stories|load more|show more|next(?: article| story| post)?|previous(?: article| story| post)?|close|search|loading|watch|listen|play|continue reading|click here.*|more (?:news|stories|from [\p{L} ]+)|view all(?: \(\d+\))?|e-edition|obits|obituaries|breadcrumb|jump to|contact us|about us|privacy policy|terms (?:of use|of service|and conditions)|cookie(?:s| policy| settings)?|accept(?: all)?(?: cookies)?)\s*[:.!»>]*$",
     },
     LineRule {
         reason: Reason::Navigation,
@@ -194,13 +202,13 @@ pub const PREFIX_RULES: &[PrefixRule] = &[
     PrefixRule {
         reason: Reason::Dateline,
         guard: starts_with_two_capitals,
-        pattern: r"^\p{Lu}{2}[\p{Lu}\p{M} .'/]{1,40}(?:,\s*[\p{L}\p{M}. ]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[-:]\s+",
+        pattern: r"^\p{Lu}{2}[\p{Lu}\p{M} .'’/]{1,40}(?:,\s*[\p{L}\p{M}. ]{2,30})?\s*(?:\([\p{L} .]{2,30}\))?\s*[-–—:]\s+",
     },
     // "Baku, Gatra.com - " (place, site name with a domain, dash).
     PrefixRule {
         reason: Reason::Dateline,
         guard: has_site_and_dash,
-        pattern: r"^\p{Lu}[\p{L}\p{M} ]{1,30},\s*[\p{L}\p{N}-]+\.(?:com|net|org|co\.id|co\.uk|id|my|co|news|info|tv)\s*[-:]\s+",
+        pattern: r"^\p{Lu}[\p{L}\p{M} ]{1,30},\s*[\p{L}\p{N}-]+\.(?:com|net|org|co\.id|co\.uk|id|my|co|news|info|tv)\s*[-–—:]\s+",
     },
     // Indonesian/Malay attribution lead-ins: "Dikutip AFP, ", "Dilansir dari Reuters, ".
     PrefixRule {
@@ -482,6 +490,20 @@ mod tests {
         );
         assert_eq!(match_line("Oleh Budi Santoso"), Some(Reason::Byline));
         assert_eq!(match_line("By the end of the year, prices rose."), None);
+        // A byline with its date and time (several outlets' formats).
+        for line in [
+            "By Justine Coleman - 11/18/19 11:04 PM EST",
+            "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+            "Por María López | 12/03/2020 14:35",
+            "Von Anna Schmidt, 3. März 2021, 14:35 Uhr",
+        ] {
+            assert_eq!(match_line(line), Some(Reason::Byline), "{line}");
+        }
+        assert_eq!(match_line("By Tuesday, 300 people had died."), None);
+        assert_eq!(
+            match_line("By 2030, the city will need 40,000 new homes."),
+            None
+        );
     }
 
     #[test]
@@ -566,5 +588,51 @@ mod tests {
         assert_eq!(reason, Reason::Attribution);
         assert_eq!(&line[end..], "Minggu (1/11), pertempuran telah berkecamuk");
         assert!(strip_prefix("The UN said on Monday that aid was coming.").is_none());
+    }
+
+    #[test]
+    fn captions_ending_in_their_credit() {
+        for line in [
+            "The plague wiped out half of Europe in the 14th century (Image: GETTY)",
+            "WeWork chairman Marcelo Claure (Credit: Getty Images)",
+            "How can a duvet affect your lungs? (Photo: Getty Images)",
+            "Bundeskanzlerin Angela Merkel in Berlin (Foto: dpa)",
+            "Президент на встрече в Кремле (Фото: ТАСС)",
+        ] {
+            assert_eq!(match_line(line), Some(Reason::PhotoCredit), "{line}");
+        }
+        // A parenthesis inside a sentence is article text.
+        assert_eq!(
+            match_line("The ministry (photo: the new building) opened on Monday."),
+            None
+        );
+    }
+
+    #[test]
+    fn typographic_dashes_and_apostrophes_match_like_ascii_ones() {
+        // Quotes and dashes are kept as written (see `unicode`), so the rules
+        // accept both forms: en and em dashes after datelines, curly
+        // apostrophes in names and widget labels.
+        for (line, rest) in [
+            (
+                "WASHINGTON (AP) — The Senate voted on Tuesday to confirm the nominee",
+                "The Senate voted on Tuesday to confirm the nominee",
+            ),
+            (
+                "MOSKAU (dpa) – Die Regierung hat am Montag neue Sanktionen angekündigt",
+                "Die Regierung hat am Montag neue Sanktionen angekündigt",
+            ),
+            (
+                "Jakarta, Kompas.com – Presiden Joko Widodo mengatakan pada Senin",
+                "Presiden Joko Widodo mengatakan pada Senin",
+            ),
+        ] {
+            let (reason, end) = strip_prefix(line).unwrap();
+            assert_eq!((reason, &line[end..]), (Reason::Dateline, rest), "{line}");
+        }
+        assert_eq!(match_line("By Sinéad O’Connor"), Some(Reason::Byline));
+        assert_eq!(match_line("Don’t Miss"), Some(Reason::Navigation));
+        assert_eq!(match_line("Editor’s Picks"), Some(Reason::Navigation));
+        assert_eq!(match_line("– Reuters"), Some(Reason::SignOff));
     }
 }

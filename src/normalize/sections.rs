@@ -337,6 +337,22 @@ pub const SECTION_PREFIXES: &[&str] = &[
     "еще из",
 ];
 
+/// Prefixes of "About …" headers that open an author bio or a company's
+/// boilerplate after an article ("About the author", "About Ascom", "Sobre
+/// Carlos Nadalim", "Über Moritz Bachmann", "Tentang Kami"). Such a header
+/// has at most [`PREFIX_MAX_WORDS`] words, no digit and no sentence end, so
+/// that "About 300 people died." stays a sentence.
+pub const ABOUT_PREFIXES: &[&str] = &[
+    "about",
+    "sobre",
+    "über",
+    "à propos de",
+    "acerca de",
+    "informazioni su",
+    "tentang",
+    "об",
+];
+
 /// Words that open a header of a few words ("More Washington Examiner",
 /// "Latest Videos", "Top Picks").
 pub const SECTION_OPENERS: &[&str] = &["more", "latest", "top", "trending", "popular"];
@@ -356,7 +372,11 @@ pub fn header_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
     let mut space = true;
     for c in line.chars() {
-        if c.is_alphabetic() || c == '\'' || unicode_normalization::char::is_combining_mark(c) {
+        if c == '\'' || c == '\u{2019}' {
+            // Typographic apostrophes key like ASCII ones ("Editor’s Picks").
+            key.push('\'');
+            space = false;
+        } else if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
             key.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -394,8 +414,17 @@ pub fn header(line: &str) -> Option<Header> {
     {
         return Some(Header::Section);
     }
-    let first = key.split(' ').next().unwrap_or("");
     let sentence = line.trim_end().ends_with(['.', '!', '?']);
+    if words <= PREFIX_MAX_WORDS
+        && !sentence
+        && !line.bytes().any(|b| b.is_ascii_digit())
+        && ABOUT_PREFIXES
+            .iter()
+            .any(|p| key.len() > p.len() && key.starts_with(p) && key.as_bytes()[p.len()] == b' ')
+    {
+        return Some(Header::Section);
+    }
+    let first = key.split(' ').next().unwrap_or("");
     if words <= OPENER_MAX_WORDS && !sentence && SECTION_OPENERS.contains(&first) {
         return Some(Header::Section);
     }
@@ -416,11 +445,18 @@ mod tests {
             "More from The Guardian",
             "More Washington Examiner",
             "Latest Videos",
+            "Editor’s Picks",
             "Mehr zum Thema",
             "Lo más leído",
             "Articles similaires",
             "Похожие статьи",
             "Berita Terkait",
+            "About the author",
+            "ABOUT THE AUTHOR",
+            "About Ascom",
+            "Sobre Carlos Nadalim",
+            "Über Moritz Bachmann",
+            "Tentang Kami",
             "相关新闻",
             "関連記事",
             "관련 기사",
@@ -459,6 +495,10 @@ mod tests {
             "More protests are planned for the weekend, organisers said on Sunday.",
             "Top officials met in Geneva.",
             "Related to the case, police arrested two men.",
+            "About 300 people died.",
+            "About 40 minutes later",
+            "Über 100 Tote bei Erdbeben",
+            "About a third of voters stayed home, officials said on Monday.",
             "Baca juga: Presiden bertemu menteri",
             "Read more: Oil prices fall",
             "Россия и Азербайджан",

@@ -18,7 +18,6 @@ pub const DATA: &str = include_str!("stopwords.txt");
 /// (one bit per list).
 struct Lists {
     langs: Vec<(&'static str, WordSet)>,
-    by_code: HashMap<&'static str, usize>,
     by_word: FxHashMap<&'static str, u64>,
 }
 
@@ -39,32 +38,35 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             *by_word.entry(w).or_insert(0) |= 1 << i;
         }
     }
-    let by_code = langs
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (*c, i))
-        .collect();
-    Lists {
-        langs,
-        by_code,
-        by_word,
-    }
+    Lists { langs, by_word }
 });
 
 /// The stopwords of a language (ISO 639-1 code as [`crate::lang`] reports it).
-pub fn for_lang(code: &str) -> Option<&'static WordSet> {
-    LISTS.by_code.get(code).map(|&i| &LISTS.langs[i].1)
+#[cfg(test)]
+pub(crate) fn for_lang(code: &str) -> Option<&'static WordSet> {
+    LISTS.langs.iter().find(|(c, _)| *c == code).map(|(_, l)| l)
 }
 
-/// The language whose list covers most tokens of `text`: its code and list.
-/// `None` when no list covers at least [`MIN_COVERAGE`] of the tokens (a
-/// language without a list, or too little text). This is all the stopword
-/// density needs, and far cheaper than a full language identification.
-pub fn best_list(text: &str) -> Option<(&'static str, &'static WordSet)> {
+/// The list of language `code` (decided once, by [`crate::lang::detect`])
+/// when it covers at least [`MIN_COVERAGE`] of the tokens of `text` (and
+/// [`MIN_HITS`] of them): `None` for a language without a list, a page of
+/// menus, or too little text.
+pub fn covering_list(text: &str, code: &str) -> Option<&'static WordSet> {
+    let i = LISTS.langs.iter().position(|(c, _)| *c == code)?;
+    let (hits, tokens) = hits(text);
+    let count = *hits.get(i)?;
+    if count < MIN_HITS || (count as f64) < MIN_COVERAGE * tokens as f64 {
+        return None;
+    }
+    Some(&LISTS.langs[i].1)
+}
+
+/// Per list, the tokens of `text` it holds; and the number of tokens.
+fn hits(text: &str) -> ([u32; 64], u32) {
     let lists = &*LISTS;
     let mut hits = [0u32; 64];
     let mut tokens = 0u32;
-    let mut count = |t: &str| {
+    let count = |t: &str| {
         tokens += 1;
         if let Some(&bits) = lists.by_word.get(t) {
             let mut bits = bits;
@@ -74,31 +76,8 @@ pub fn best_list(text: &str) -> Option<(&'static str, &'static WordSet)> {
             }
         }
     };
-    if text.is_ascii() {
-        // Fast path, same tokens as the tokenizer gives.
-        let mut word = String::new();
-        for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if !raw.is_empty() {
-                word.clear();
-                word.push_str(raw);
-                word.make_ascii_lowercase();
-                count(&word);
-            }
-        }
-    } else {
-        let mut buf = String::new();
-        crate::tokenize::for_each_token(text, &mut buf, count);
-    }
-    let (best, &count) = hits
-        .iter()
-        .enumerate()
-        .take(lists.langs.len())
-        .max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i)))?;
-    if count < MIN_HITS || (count as f64) < MIN_COVERAGE * tokens as f64 {
-        return None;
-    }
-    let (code, words) = &lists.langs[best];
-    Some((code, words))
+    crate::tokenize::for_each_token(text, &mut String::new(), count);
+    (hits, tokens)
 }
 
 /// A list must cover this share of the tokens…
@@ -138,7 +117,7 @@ mod tests {
     }
 
     #[test]
-    fn the_best_list_is_the_text_language() {
+    fn the_detected_language_list_covers_its_text() {
         for (text, want) in [
             (
                 "The president said on Sunday that there was no reason for Russia to intervene in the conflict.",
@@ -169,14 +148,13 @@ mod tests {
                 "ja",
             ),
         ] {
-            assert_eq!(best_list(text).map(|(c, _)| c), Some(want), "{text}");
+            assert_eq!(crate::lang::detect(text).code, want, "{text}");
+            assert!(covering_list(text, want).is_some(), "{text}");
         }
         // Thai has no list; a menu has too few function words.
-        assert_eq!(
-            best_list("ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผล"),
-            None
-        );
-        assert_eq!(best_list("Home News Sport Weather"), None);
+        assert!(covering_list("ประธานาธิบดีอาเซอร์ไบจานกล่าวเมื่อวันอาทิตย์ว่าไม่มีเหตุผล", "th").is_none());
+        assert!(covering_list("Home News Sport Weather", "en").is_none());
+        assert!(covering_list("The president said on Sunday that", "xx").is_none());
     }
 
     #[test]

@@ -1,37 +1,56 @@
-//! Unicode clean-up of one line: NFKC, unified quotes and dashes, one kind of
-//! space, no zero-width or control characters, markdown link syntax reduced to
-//! its text. Lines already in NFKC (by
-//! the quick check) take a fast path.
+//! Unicode clean-up of one line: NFKC, one kind of space, no zero-width or
+//! control characters, markdown link syntax reduced to its text. Lines already
+//! in NFKC (by the quick check) take a fast path.
 //!
-//! A few characters are kept as written although NFKC would rewrite them,
-//! because the rewrite changes the text a reader sees and copies (see
-//! [`is_kept_as_written`]): full-width CJK punctuation and the Thai and Lao
-//! vowel SARA AM.
+//! Quotes, apostrophes and dashes stay as written (“ ” ’ « » – —): the
+//! tokenizer ignores punctuation, so folding them would not change a single
+//! shingle, but it would change the text a reader sees and copies (and words
+//! like “it’s” compared with the page's own text). The rules, the line
+//! classifier and the section headers accept both forms.
+//!
+//! A few characters are kept as written although NFKC would rewrite them, for
+//! the same reason (see [`is_kept_as_written`]): full-width CJK punctuation,
+//! the ellipsis `…` and the Thai and Lao vowel SARA AM.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Normalize one line (no `\n` inside). The result is trimmed.
 pub fn normalize_line(line: &str, out: &mut String) {
     out.clear();
-    if line.is_ascii() || is_nfkc_quick(line.chars()) == IsNormalized::Yes {
-        // Already in NFKC (most text): no normalization to do.
-        push_mapped(line.chars(), out);
-    } else {
-        let mut start = 0;
-        for (i, c) in line.char_indices() {
-            if is_kept_as_written(c) {
-                push_mapped(line[start..i].nfkc(), out);
-                push_mapped(std::iter::once(c), out);
-                start = i + c.len_utf8();
-            }
-        }
-        push_mapped(line[start..].nfkc(), out);
-    }
+    let mut dropped = push_normalized(line, out);
+    let len = out.len();
     strip_markdown(out);
+    dropped |= out.len() != len;
+    if dropped && !out.is_ascii() {
+        // A dropped character (zero-width, control, link markup) can bring a
+        // letter and a combining mark together that NFKC composes
+        // ("a\u{AD}\u{301}" is "á"): normalize the joined text once more.
+        let joined = std::mem::take(out);
+        push_normalized(&joined, out);
+    }
     let trimmed = out.trim();
     if trimmed.len() != out.len() {
         *out = trimmed.to_string();
     }
+}
+
+/// NFKC (except [`is_kept_as_written`]) and [`push_mapped`]; true if a
+/// character was dropped.
+fn push_normalized(line: &str, out: &mut String) -> bool {
+    if line.is_ascii() || is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+        // Already in NFKC (most text): no normalization to do.
+        return push_mapped(line.chars(), out);
+    }
+    let mut dropped = false;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if is_kept_as_written(c) {
+            dropped |= push_mapped(line[start..i].nfkc(), out);
+            push_mapped(std::iter::once(c), out);
+            start = i + c.len_utf8();
+        }
+    }
+    dropped | push_mapped(line[start..].nfkc(), out)
 }
 
 /// Characters NFKC would rewrite that are kept as written: full-width
@@ -42,22 +61,25 @@ pub fn normalize_line(line: &str, out: &mut String) {
 /// stage's transliteration matches best.)
 pub fn is_kept_as_written(c: char) -> bool {
     matches!(c as u32,
-        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3)
+        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3 | 0x2026)
 }
 
-fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) {
+/// Push `chars` with white space folded to one space; true if one was dropped
+/// (zero-width, soft hyphen, control).
+fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
     let mut last_space = out.is_empty() || out.ends_with(' ');
+    let mut dropped = false;
     for c in chars {
         let mapped = match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' | '\u{301D}' | '\u{301E}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{0060}'
-            | '\u{00B4}' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+                dropped = true;
+                continue;
+            }
             c if c.is_whitespace() => ' ',
-            c if c.is_control() => continue,
+            c if c.is_control() => {
+                dropped = true;
+                continue;
+            }
             c => c,
         };
         if mapped == ' ' {
@@ -70,6 +92,7 @@ fn push_mapped(chars: impl Iterator<Item = char>, out: &mut String) {
         }
         out.push(mapped);
     }
+    dropped
 }
 
 /// `[text](url)` → `text`, `![alt](url)` → ``, leading `#` heading marks and
@@ -118,27 +141,32 @@ fn strip_markdown(s: &mut String) {
 mod tests {
     use super::*;
 
-    /// Every line through the full NFKC path, the reference for the fast path.
+    /// Every line through the full NFKC path, twice, the reference for the
+    /// fast path (and for normalizing again only after a dropped character).
     fn normalize_line_reference(line: &str) -> String {
-        let mut out = String::new();
-        let mut start = 0;
-        for (i, c) in line.char_indices() {
-            if is_kept_as_written(c) {
-                push_mapped(line[start..i].nfkc(), &mut out);
-                push_mapped(std::iter::once(c), &mut out);
-                start = i + c.len_utf8();
+        let full = |line: &str| {
+            let mut out = String::new();
+            let mut start = 0;
+            for (i, c) in line.char_indices() {
+                if is_kept_as_written(c) {
+                    push_mapped(line[start..i].nfkc(), &mut out);
+                    push_mapped(std::iter::once(c), &mut out);
+                    start = i + c.len_utf8();
+                }
             }
-        }
-        push_mapped(line[start..].nfkc(), &mut out);
+            push_mapped(line[start..].nfkc(), &mut out);
+            out
+        };
+        let mut out = full(line);
         strip_markdown(&mut out);
-        out.trim().to_string()
+        full(&out).trim().to_string()
     }
 
     #[test]
     fn quick_check_path_matches_full_normalization() {
         let alphabet = [
-            'a', ' ', 'é', 'e', '\u{301}', 'ﬁ', '１', '！', '“', '—', 'Ж', '北', 'ำ', '\u{200B}',
-            '가', '\u{1100}', '\u{1161}', 'ٰ', '²',
+            'a', ' ', 'é', 'e', '\u{301}', 'ﬁ', '１', '！', '“', '—', '…', 'Ж', '北', 'ำ',
+            '\u{200B}', '가', '\u{1100}', '\u{1161}', 'ٰ', '²',
         ];
         let mut stack = vec![String::new()];
         while let Some(s) = stack.pop() {
@@ -162,9 +190,12 @@ mod tests {
     }
 
     #[test]
-    fn unifies_quotes_dashes_and_spaces() {
-        assert_eq!(norm("  “Hello”\u{00A0}–  it’s\tme "), "\"Hello\" - it's me");
-        assert_eq!(norm("«Привет» — сказал он"), "\"Привет\" - сказал он");
+    fn keeps_quotes_dashes_and_ellipses_as_written_unifies_spaces() {
+        // The tokenizer ignores punctuation, so folding it gains nothing and
+        // would change the text a reader sees and copies.
+        assert_eq!(norm("  “Hello”\u{00A0}–  it’s\tme… "), "“Hello” – it’s me…");
+        assert_eq!(norm("«Привет» — сказал он"), "«Привет» — сказал он");
+        assert_eq!(norm("„Guten Tag“, sagte sie"), "„Guten Tag“, sagte sie");
     }
 
     #[test]
@@ -186,12 +217,23 @@ mod tests {
         assert_eq!(norm("\u{0E17}\u{0E33}"), "\u{0E17}\u{0E33}");
         assert_eq!(norm("\u{0E97}\u{0EB3}"), "\u{0E97}\u{0EB3}");
         // The text around them is still normalized.
-        assert_eq!(norm("ﬁ（“x”）"), "fi（\"x\"）");
+        assert_eq!(norm("ﬁ（“x”）"), "fi（“x”）");
     }
 
     #[test]
     fn removes_zero_width_and_controls() {
         assert_eq!(norm("a\u{200B}b\u{0007}c\u{00AD}d"), "abcd");
+    }
+
+    #[test]
+    fn what_a_dropped_character_joins_is_composed() {
+        // Found by fuzzing (fuzz/regressions/clean/zero-width.txt): the mark
+        // after a soft hyphen, zero-width space, control or link markup.
+        assert_eq!(norm("cafe\u{AD}\u{301}"), "caf\u{E9}");
+        assert_eq!(norm("cafe\u{200B}\u{301} ok"), "caf\u{E9} ok");
+        assert_eq!(norm("e\u{7}\u{301}！"), "\u{E9}！");
+        assert_eq!(norm("[e](x)\u{301}"), "\u{E9}");
+        assert_eq!(norm(&norm("cafe\u{AD}\u{301}")), "caf\u{E9}");
     }
 
     #[test]

@@ -5,20 +5,22 @@
 //! The JSON contract is documented in README.md ("Output"); field names are
 //! stable. Maps are ordered, so the same result always gives the same bytes.
 
+pub mod ids;
 pub mod json;
+pub mod report;
 pub mod text;
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::pathenc::RawPath;
 
 /// The whole result of `cluster`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub version: String,
     pub parameters: serde_json::Value,
@@ -27,7 +29,7 @@ pub struct Report {
     pub skipped: Vec<SkippedFile>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub documents: usize,
     pub stories: usize,
@@ -39,14 +41,14 @@ pub struct Summary {
     pub decoded_from_declared_charset: usize,
     pub languages: BTreeMap<String, usize>,
     /// With `--state`: what this run did.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<RunSummary>,
 }
 
 /// `summary.run` (with `--state`): files new, changed (read and analysed
 /// again), reused (stored analysis kept), removed (gone from the inputs),
 /// re-analysed because the corpus furniture changed; and the stories.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunSummary {
     pub run: u32,
     pub new: usize,
@@ -61,7 +63,7 @@ pub struct RunSummary {
 
 /// With `--state`: a story's or variant's history (run numbers; see README
 /// "State (cron)").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupState {
     /// `new`, `updated` or `unchanged` (since the previous run).
     pub status: String,
@@ -71,7 +73,7 @@ pub struct GroupState {
     pub merged_from: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub id: String,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -82,7 +84,7 @@ pub struct Story {
     pub variants: Vec<Variant>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Variant {
     pub id: String,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -90,17 +92,17 @@ pub struct Variant {
     pub lang: String,
     pub canonical: String,
     /// The exact bytes of `canonical` when it is not UTF-8 (base64, see [`crate::pathenc`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canonical_bytes: Option<RawPath>,
     pub size: usize,
     pub documents: Vec<Document>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub path: String,
     /// The exact bytes of `path` when it is not UTF-8 (base64, see [`crate::pathenc`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_bytes: Option<RawPath>,
     pub lang: String,
     pub lang_confidence: f64,
@@ -111,18 +113,18 @@ pub struct Document {
     pub similarity: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Canonical,
     NearDuplicate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkippedFile {
     pub path: String,
     /// The exact bytes of `path` when it is not UTF-8 (base64, see [`crate::pathenc`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_bytes: Option<RawPath>,
     /// A stable machine-readable code (`binary`, `too_large`, `unreadable`,
     /// `empty`, `too_short`, `symlink_loop`, `symlink`, `no_article`, `walk`,
@@ -130,6 +132,13 @@ pub struct SkippedFile {
     pub kind: String,
     /// A human-readable explanation.
     pub reason: String,
+}
+
+impl Report {
+    /// The report as bytes in `format`.
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, Error> {
+        render(self, format)
+    }
 }
 
 /// Output formats.

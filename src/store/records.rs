@@ -5,7 +5,7 @@
 
 use crate::lang::{self, LangTag};
 use crate::minhash::Signature;
-use crate::normalize::LineProfile;
+use crate::normalize::{LineProfile, LineStat};
 use crate::story::StoryFeatures;
 use crate::walk::Encoding;
 
@@ -26,15 +26,21 @@ pub fn signature_from_blob(b: &[u8]) -> Result<Signature, BadBlob> {
         .collect())
 }
 
-/// Three counts (anchors, guessed, words), then the three `u32` lists.
+/// Four counts (anchors, guessed, words, word counts), the three `u32`
+/// lists, the years (`u128`), then one byte per word count.
 pub fn features_to_blob(f: &StoryFeatures) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 + 4 * (f.anchors.len() + f.guessed.len() + f.words.len()));
-    for list in [&f.anchors, &f.guessed, &f.words] {
+    let lists = [&f.anchors, &f.guessed, &f.words];
+    let total: usize = lists.iter().map(|l| l.len()).sum();
+    let mut out = Vec::with_capacity(16 + 4 * total + 16 + f.word_counts.len());
+    for list in lists {
         out.extend_from_slice(&(list.len() as u32).to_le_bytes());
     }
-    for list in [&f.anchors, &f.guessed, &f.words] {
+    out.extend_from_slice(&(f.word_counts.len() as u32).to_le_bytes());
+    for list in lists {
         out.extend(list.iter().flat_map(|x| x.to_le_bytes()));
     }
+    out.extend_from_slice(&f.years.to_le_bytes());
+    out.extend_from_slice(&f.word_counts);
     out
 }
 
@@ -46,57 +52,82 @@ fn u32s(b: &[u8]) -> Vec<u32> {
 
 pub fn features_from_blob(b: &[u8]) -> Result<StoryFeatures, BadBlob> {
     let bad = BadBlob("features");
-    if b.len() < 12 {
+    if b.len() < 16 {
         return Err(bad);
     }
-    let counts = u32s(&b[..12]);
-    let (a, g, w) = (counts[0] as usize, counts[1] as usize, counts[2] as usize);
+    let counts = u32s(&b[..16]);
+    let (a, g, w, c) = (
+        counts[0] as usize,
+        counts[1] as usize,
+        counts[2] as usize,
+        counts[3] as usize,
+    );
     let total = a
         .checked_add(g)
         .and_then(|x| x.checked_add(w))
         .ok_or(bad.clone())?;
-    if b.len() != 12 + 4 * total {
+    let lists_end = total
+        .checked_mul(4)
+        .and_then(|x| x.checked_add(16))
+        .ok_or(bad.clone())?;
+    let years_end = lists_end.checked_add(16).ok_or(bad.clone())?;
+    if years_end.checked_add(c) != Some(b.len()) {
         return Err(bad);
     }
-    let all = u32s(&b[12..]);
+    let all = u32s(&b[16..lists_end]);
+    let mut years = [0u8; 16];
+    years.copy_from_slice(&b[lists_end..years_end]);
     Ok(StoryFeatures {
         anchors: all[..a].to_vec(),
         guessed: all[a..a + g].to_vec(),
         words: all[a + g..].to_vec(),
+        word_counts: b[years_end..].to_vec(),
+        years: u128::from_le_bytes(years),
     })
 }
 
-/// `(key u64, words u32)` per line: 12 bytes each.
+/// `(key u64, fuzzy u32, words u16, prose u8)` per line: 15 bytes each.
+const LINE_BYTES: usize = 15;
+
 pub fn profile_to_blob(p: &LineProfile) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 * p.lines.len());
-    for &(k, w) in &p.lines {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&w.to_le_bytes());
+    let mut out = Vec::with_capacity(LINE_BYTES * p.lines.len());
+    for l in &p.lines {
+        out.extend_from_slice(&l.key.to_le_bytes());
+        out.extend_from_slice(&l.fuzzy.to_le_bytes());
+        out.extend_from_slice(&l.words.to_le_bytes());
+        out.push(u8::from(l.prose));
     }
     out
 }
 
 pub fn profile_from_blob(b: &[u8]) -> Result<LineProfile, BadBlob> {
-    if !b.len().is_multiple_of(12) {
+    if !b.len().is_multiple_of(LINE_BYTES) {
         return Err(BadBlob("profile"));
     }
     let lines = b
-        .chunks_exact(12)
+        .chunks_exact(LINE_BYTES)
         .map(|c| {
             let mut k = [0u8; 8];
             k.copy_from_slice(&c[..8]);
-            (
-                u64::from_le_bytes(k),
-                u32::from_le_bytes([c[8], c[9], c[10], c[11]]),
-            )
+            let prose = match c[14] {
+                0 => false,
+                1 => true,
+                _ => return Err(BadBlob("profile")),
+            };
+            Ok(LineStat {
+                key: u64::from_le_bytes(k),
+                fuzzy: u32::from_le_bytes([c[8], c[9], c[10], c[11]]),
+                words: u16::from_le_bytes([c[12], c[13]]),
+                prose,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(LineProfile { lines })
 }
 
 /// The line keys of a profile (what the furniture verdicts are looked up by).
 pub fn profile_keys(p: &LineProfile) -> impl Iterator<Item = u64> + '_ {
-    p.lines.iter().map(|&(k, _)| k)
+    p.lines.iter().map(|l| l.key)
 }
 
 /// Sorted `u64` keys (the corpus furniture), 8 bytes each.
@@ -162,14 +193,23 @@ mod tests {
             anchors: vec![1, 2, 3],
             guessed: vec![2],
             words: vec![7, u32::MAX],
+            word_counts: vec![1, 255],
+            years: 1 << 74 | 1 << 127,
         };
         let back = features_from_blob(&features_to_blob(&f)).unwrap();
         assert_eq!(
             (back.anchors, back.guessed, back.words),
             (f.anchors, f.guessed, f.words)
         );
+        assert_eq!((back.word_counts, back.years), (f.word_counts, f.years));
+        let line = |key, fuzzy, words, prose| LineStat {
+            key,
+            fuzzy,
+            words,
+            prose,
+        };
         let p = LineProfile {
-            lines: vec![(1, 2), (u64::MAX, 9)],
+            lines: vec![line(1, 7, 2, false), line(u64::MAX, u32::MAX, 9, true)],
         };
         assert_eq!(
             profile_from_blob(&profile_to_blob(&p)).unwrap().lines,
@@ -182,8 +222,11 @@ mod tests {
     fn damaged_blobs_are_errors() {
         assert_eq!(signature_from_blob(&[1]), Err(BadBlob("signature")));
         assert!(features_from_blob(&[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
-        assert!(features_from_blob(&[255; 12]).is_err());
+        assert!(features_from_blob(&[255; 16]).is_err());
+        assert!(features_from_blob(&[0; 31]).is_err());
+        assert!(features_from_blob(&[0; 32]).is_ok());
         assert!(profile_from_blob(&[0; 13]).is_err());
+        assert!(profile_from_blob(&[2; 15]).is_err());
         assert!(lang_from_code("xx-not", 0.5).is_err());
         assert_eq!(lang_from_code("en", 0.5).unwrap().code, "en");
         assert_eq!(lang_from_code("ms", 0.5).unwrap().code, "ms");

@@ -18,14 +18,22 @@ pub enum Kind {
     Skeleton,
 }
 
-/// Hash of an anchor feature.
+/// Hash of an anchor feature. Its lowest bit says whether it is a number
+/// ([`is_number`]), so the scorer can weigh numbers and names apart.
 pub fn feature(kind: Kind, value: &str) -> Feature {
     let tag = match kind {
         Kind::Number => b'#',
         Kind::Name => b'n',
         Kind::Skeleton => b'k',
     };
-    fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    let h = fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    (h & !1) | Feature::from(kind == Kind::Number)
+}
+
+/// Whether an anchor feature is a number (see [`feature`]).
+#[inline]
+pub fn is_number(f: Feature) -> bool {
+    f & 1 == 1
 }
 
 /// Zero code points of Unicode decimal digit blocks (NFKC already folds full-width).
@@ -156,23 +164,6 @@ fn is_cased(c: char) -> bool {
 
 fn is_katakana(c: char) -> bool {
     matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF)
-}
-
-/// Anchor features of a document (each distinct word contributes once).
-pub fn extract(text: &str, out: &mut Vec<Feature>) {
-    extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
-}
-
-/// Like [`extract`], but also collects, in `guessed`, the anchors that come from
-/// words of uncased scripts (where every word is a candidate name).
-pub fn extract_split(text: &str, out: &mut Vec<Feature>, guessed: &mut Vec<Feature>) {
-    extract_with(text, &mut |kind, value, is_guess| {
-        let f = feature(kind, value);
-        out.push(f);
-        if is_guess {
-            guessed.push(f);
-        }
-    });
 }
 
 /// Readable labels of anchors, keyed by feature hash (for `explain`).
@@ -368,6 +359,11 @@ fn katakana_runs(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Anchor features of a document (each distinct word contributes once).
+    fn extract(text: &str, out: &mut Vec<Feature>) {
+        extract_with(text, &mut |kind, value, _| out.push(feature(kind, value)));
+    }
+
     #[test]
     fn numbers_in_any_format_and_script() {
         assert_eq!(
@@ -437,6 +433,13 @@ mod tests {
             }
         }
         assert_eq!(checked, (0..=6).map(|k| 11usize.pow(k)).sum::<usize>());
+    }
+
+    #[test]
+    fn the_kind_of_an_anchor_is_in_its_hash() {
+        assert!(is_number(feature(Kind::Number, "1200")));
+        assert!(!is_number(feature(Kind::Name, "1200")));
+        assert!(!is_number(feature(Kind::Skeleton, "trnp")));
     }
 
     #[test]

@@ -29,6 +29,26 @@ pub struct StoryFeatures {
     /// Sorted, distinct content-word hashes, salted with the language so they
     /// only ever match documents of the same language.
     pub words: Vec<Feature>,
+    /// Per entry of `words`: its count in the document (saturating at 255).
+    pub word_counts: Vec<u8>,
+    /// The years the text mentions, 1950–2077, as bits (bit `y − 1950`).
+    pub years: Years,
+}
+
+/// A set of years as bits: bit `y − FIRST_YEAR` for year `y`.
+pub type Years = u128;
+
+/// The first year of [`Years`] (its range covers modern news: 1950–2077).
+pub const FIRST_YEAR: u32 = 1950;
+
+/// The years among a document's numbers (`anchors::numbers` form).
+pub fn year_bit(number: &str) -> Years {
+    match number.parse::<u32>() {
+        Ok(y) if (FIRST_YEAR..FIRST_YEAR + 128).contains(&y) && number.len() == 4 => {
+            1 << (y - FIRST_YEAR)
+        }
+        _ => 0,
+    }
 }
 
 /// Words shorter than this (in characters) carry no topic.
@@ -53,7 +73,17 @@ pub fn extract(text: &str, lang: &str) -> StoryFeatures {
 pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
     let mut anchors_out = Vec::new();
     let mut guessed = Vec::new();
-    anchors::extract_split(text, &mut anchors_out, &mut guessed);
+    let mut years: Years = 0;
+    anchors::extract_with(text, &mut |kind, value, is_guess| {
+        let f = anchors::feature(kind, value);
+        anchors_out.push(f);
+        if is_guess {
+            guessed.push(f);
+        }
+        if kind == anchors::Kind::Number {
+            years |= year_bit(value);
+        }
+    });
     anchors_out.sort_unstable();
     anchors_out.dedup();
     guessed.sort_unstable();
@@ -61,10 +91,13 @@ pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
     // Kept for the whole run: no spare capacity.
     anchors_out.shrink_to_fit();
     guessed.shrink_to_fit();
+    let (words, word_counts) = words.finish();
     StoryFeatures {
         anchors: anchors_out,
         guessed,
-        words: words.finish(),
+        words,
+        word_counts,
+        years,
     }
 }
 
@@ -113,13 +146,25 @@ impl WordSampler {
         }
     }
 
-    /// The sorted, distinct bottom-[`WORD_SAMPLE`] sample.
-    pub fn finish(mut self) -> Vec<Feature> {
+    /// The sorted, distinct bottom-[`WORD_SAMPLE`] sample, with the count of
+    /// each sampled word in the document (term frequency, saturating at 255).
+    pub fn finish(mut self) -> (Vec<Feature>, Vec<u8>) {
         self.words.sort_unstable();
-        self.words.dedup();
-        self.words.truncate(WORD_SAMPLE);
-        self.words.shrink_to_fit();
-        self.words
+        let mut words: Vec<Feature> = Vec::with_capacity(WORD_SAMPLE.min(self.words.len()));
+        let mut counts: Vec<u8> = Vec::with_capacity(words.capacity());
+        for w in self.words {
+            if words.last() == Some(&w) {
+                if let Some(c) = counts.last_mut() {
+                    *c = c.saturating_add(1);
+                }
+            } else if words.len() == WORD_SAMPLE {
+                break;
+            } else {
+                words.push(w);
+                counts.push(1);
+            }
+        }
+        (words, counts)
     }
 }
 
@@ -134,7 +179,25 @@ mod tests {
         let de = extract("the bank raised rates", "de");
         let shared = en.words.iter().filter(|w| en2.words.contains(w)).count();
         assert_eq!(shared, 4); // the, bank, raised, rates
+        let twice = extract("rates rates rates bank", "en");
+        let counts: Vec<u8> = twice.word_counts.clone();
+        assert_eq!(twice.words.len(), 2);
+        assert_eq!(counts.iter().map(|&c| c as u32).sum::<u32>(), 4);
+        assert!(counts.contains(&3));
         assert!(en.words.iter().all(|w| !de.words.contains(w)));
+    }
+
+    #[test]
+    fn years_are_collected_as_bits() {
+        let f = extract(
+            "On 27 September 2020, 1,200 died; in 1994 and 2020 too.",
+            "en",
+        );
+        assert_eq!(f.years, (1 << (2020 - 1950)) | (1 << (1994 - 1950)));
+        assert_eq!(year_bit("1949"), 0);
+        assert_eq!(year_bit("2077"), 1 << 127);
+        assert_eq!(year_bit("2078"), 0);
+        assert_eq!(year_bit("2020.5"), 0);
     }
 
     #[test]

@@ -7,7 +7,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::StoryConfig;
 use super::features::Feature;
 
 /// The features of a corpus with their document frequency and weight
@@ -27,25 +26,47 @@ impl Vocab {
     /// Count document frequencies over per-document feature sets (in parallel:
     /// one map per worker, merged).
     pub fn build(n: usize, sets: &[&[Feature]]) -> Vocab {
+        Vocab::build_within(n, sets, None)
+    }
+
+    /// [`Vocab::build`] where the features of set `i` belong to a population
+    /// of `population[i]` documents (its language, for language-salted
+    /// words): `idf(f) = ln(1 + population / df(f))`. In a corpus with five
+    /// Thai documents, a bigram in all five is a common word of Thai, not a
+    /// rare feature of the whole corpus.
+    pub fn build_within(n: usize, sets: &[&[Feature]], population: Option<&[u32]>) -> Vocab {
         use rayon::prelude::*;
-        let counts: FxHashMap<Feature, u32> = sets
+        let pop = |i: usize| {
+            population
+                .and_then(|p| p.get(i).copied())
+                .unwrap_or(n as u32)
+        };
+        let counts: FxHashMap<Feature, (u32, u32)> = sets
             .par_iter()
-            .fold(FxHashMap::default, |mut m: FxHashMap<Feature, u32>, set| {
-                for &f in *set {
-                    *m.entry(f).or_insert(0) += 1;
-                }
-                m
-            })
+            .enumerate()
+            .fold(
+                FxHashMap::default,
+                |mut m: FxHashMap<Feature, (u32, u32)>, (i, set)| {
+                    for &f in *set {
+                        let e = m.entry(f).or_insert((0, pop(i)));
+                        e.0 += 1;
+                        e.1 = e.1.max(pop(i));
+                    }
+                    m
+                },
+            )
             .reduce(FxHashMap::default, |a, b| {
                 let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                for (k, v) in small {
-                    *big.entry(k).or_insert(0) += v;
+                for (k, (df, p)) in small {
+                    let e = big.entry(k).or_insert((0, p));
+                    e.0 += df;
+                    e.1 = e.1.max(p);
                 }
                 big
             });
-        let mut pairs: Vec<(Feature, u32)> = counts.into_iter().collect();
+        let mut pairs: Vec<(Feature, (u32, u32))> = counts.into_iter().collect();
         pairs.par_sort_unstable();
-        let idf = |df: u32| (1.0 + n as f64 / df.max(1) as f64).ln();
+        let idf = |df: u32, p: u32| (1.0 + p.max(df) as f64 / df.max(1) as f64).ln();
         Vocab {
             n,
             ids: pairs
@@ -55,10 +76,10 @@ impl Vocab {
                 .collect(),
             w2: pairs
                 .iter()
-                .map(|&(_, df)| idf(df).powi(2) as f32)
+                .map(|&(_, (df, p))| idf(df, p).powi(2) as f32)
                 .collect(),
             keys: pairs.iter().map(|&(k, _)| k).collect(),
-            df: pairs.into_iter().map(|(_, df)| df).collect(),
+            df: pairs.into_iter().map(|(_, (df, _))| df).collect(),
         }
     }
 
@@ -77,7 +98,7 @@ impl Vocab {
     /// Ids of a sorted feature list (unknown features are left out), in the
     /// list's own memory. Ids follow the order of the keys, so the result is
     /// sorted too.
-    pub fn into_ids(&self, mut set: Vec<Feature>) -> Vec<u32> {
+    pub fn ids_of(&self, mut set: Vec<Feature>) -> Vec<u32> {
         set.retain_mut(|f| match self.id(*f) {
             Some(id) => {
                 *f = id;
@@ -86,6 +107,23 @@ impl Vocab {
             None => false,
         });
         set
+    }
+
+    /// [`Vocab::ids_of`] of a list with a parallel list of counts (kept
+    /// parallel).
+    pub fn ids_of_with(&self, set: Vec<Feature>, counts: Vec<u8>) -> (Vec<u32>, Vec<u8>) {
+        let (mut ids, mut kept) = (set, counts);
+        let mut n = 0;
+        for i in 0..ids.len().min(kept.len()) {
+            if let Some(id) = self.id(ids[i]) {
+                ids[n] = id;
+                kept[n] = kept[i];
+                n += 1;
+            }
+        }
+        ids.truncate(n);
+        kept.truncate(n);
+        (ids, kept)
     }
 
     /// The feature hash of an id.
@@ -101,7 +139,8 @@ impl Vocab {
         self.w2[id as usize]
     }
 
-    /// The IDF weight of a feature hash (1 document if unknown).
+    /// The IDF weight of a feature hash (1 document if unknown), in the whole
+    /// corpus.
     pub fn weight(&self, f: Feature) -> f64 {
         let df = self.id(f).map_or(1, |i| self.df(i));
         (1.0 + self.n as f64 / df.max(1) as f64).ln()
@@ -117,6 +156,10 @@ pub struct DocVec {
     pub multilingual: Vec<u32>,
     /// Content words (salted by language).
     pub words: Vec<u32>,
+    /// Per entry of `words`: its count in the document.
+    pub word_counts: Vec<u8>,
+    /// The years the document mentions ([`super::features::Years`]).
+    pub years: super::features::Years,
     pub norms: Norms,
 }
 
@@ -124,23 +167,61 @@ pub struct DocVec {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Norms {
     pub anchors: f64,
+    /// Of the number anchors alone (names: the rest).
+    pub anchor_numbers: f64,
     pub multilingual: f64,
+    pub multilingual_numbers: f64,
+    /// Of the words weighted by sublinear term frequency × IDF.
     pub words: f64,
 }
 
+/// Sublinear term frequency `1 + ln(count)` (the weighting of
+/// `TfidfVectorizer(sublinear_tf=True)`): a word said ten times is about three
+/// times as telling as one said once, not ten.
+#[inline]
+pub fn tf_weight(count: u8) -> f64 {
+    TF_WEIGHTS[count as usize]
+}
+
+/// [`tf_weight`] of every count (a look-up instead of a logarithm per shared
+/// word of every scored pair).
+static TF_WEIGHTS: std::sync::LazyLock<[f64; 256]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|c| 1.0 + (c.max(1) as f64).ln()));
+
+/// Whether an anchor id is a number (see [`super::anchors::is_number`]).
+#[inline]
+fn number_id(v: &Vocab, id: u32) -> bool {
+    super::anchors::is_number(v.key(id))
+}
+
 impl DocVec {
+    /// `word_counts[i]` is the count of `words[i]`; both lists are parallel.
     pub fn new(
         anchors: Vec<u32>,
         multilingual: Vec<u32>,
-        words: Vec<u32>,
+        words: (Vec<u32>, Vec<u8>),
         av: &Vocab,
         wv: &Vocab,
     ) -> DocVec {
-        let norm = |ids: &[u32], v: &Vocab| ids.iter().map(|&i| v.w2(i) as f64).sum::<f64>().sqrt();
+        let (words, mut word_counts) = words;
+        let norm = |ids: &[u32], v: &Vocab, numbers_only: bool| {
+            ids.iter()
+                .filter(|&&i| !numbers_only || number_id(v, i))
+                .map(|&i| v.w2(i) as f64)
+                .sum::<f64>()
+                .sqrt()
+        };
         let norms = Norms {
-            anchors: norm(&anchors, av),
-            multilingual: norm(&multilingual, av),
-            words: norm(&words, wv),
+            anchors: norm(&anchors, av, false),
+            anchor_numbers: norm(&anchors, av, true),
+            multilingual: norm(&multilingual, av, false),
+            multilingual_numbers: norm(&multilingual, av, true),
+            words: words
+                .iter()
+                .zip(&word_counts)
+                .map(|(&i, &c)| wv.w2(i) as f64 * tf_weight(c).powi(2))
+                .sum::<f64>()
+                .sqrt(),
         };
         // A feature of this document alone is never shared: it counts in the
         // norms (above) but need not be kept for dot products.
@@ -149,38 +230,73 @@ impl DocVec {
             ids.shrink_to_fit();
             ids
         };
-        let (anchors, multilingual, words) = (
-            shared_only(anchors, av),
-            shared_only(multilingual, av),
-            shared_only(words, wv),
-        );
+        let (anchors, multilingual) = (shared_only(anchors, av), shared_only(multilingual, av));
+        let mut kept = 0;
+        let mut words = words;
+        for i in 0..words.len() {
+            if wv.df(words[i]) >= 2 {
+                words[kept] = words[i];
+                word_counts[kept] = word_counts[i];
+                kept += 1;
+            }
+        }
+        words.truncate(kept);
+        word_counts.truncate(kept);
+        words.shrink_to_fit();
+        word_counts.shrink_to_fit();
         DocVec {
             anchors,
             multilingual,
             words,
+            word_counts,
+            years: 0,
             norms,
         }
     }
 }
 
-/// The parts of a pair's score, for `explain`.
+/// The parts of a pair's score, for `explain` and for fitting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PairScore {
+    /// Same language: the cosine over all anchors; otherwise over the
+    /// multilingual ones.
     pub anchor_cosine: f64,
+    /// Of the number anchors alone (same set as `anchor_cosine`).
+    pub number_cosine: f64,
+    /// Of the name anchors alone.
+    pub name_cosine: f64,
+    /// Sublinear TF × IDF cosine of the content words (same language only).
     pub word_cosine: f64,
+    /// 1 when both documents mention years and no year is common to both
+    /// (reports of one event name its year; two events of one topic are
+    /// often years apart), else 0.
+    pub year_conflict: f64,
     pub same_language: bool,
     pub score: f64,
 }
 
-/// Calls `f` with every element common to two sorted lists.
-fn for_each_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+impl PairScore {
+    /// The components, in the order `tune/fit.py` reads them.
+    pub fn components(&self) -> [f64; 5] {
+        [
+            self.word_cosine,
+            self.anchor_cosine,
+            self.number_cosine,
+            self.name_cosine,
+            self.year_conflict,
+        ]
+    }
+}
+
+/// Calls `f` with the positions of every element common to two sorted lists.
+fn for_each_shared_at(a: &[u32], b: &[u32], mut f: impl FnMut(usize, usize)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                f(a[i]);
+                f(i, j);
                 i += 1;
                 j += 1;
             }
@@ -188,18 +304,16 @@ fn for_each_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
+/// Calls `f` with every element common to two sorted lists.
+fn for_each_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+    for_each_shared_at(a, b, |i, _| f(a[i]));
+}
+
 /// Shared elements of two sorted lists.
 pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     for_each_shared(a, b, |x| out.push(x));
     out
-}
-
-/// IDF-weighted cosine of two sorted id lists with their precomputed norms.
-fn weighted_cosine(a: &[u32], b: &[u32], na: f64, nb: f64, v: &Vocab) -> f64 {
-    let mut dot = 0.0f64;
-    for_each_shared(a, b, |x| dot += v.w2(x) as f64);
-    cosine(dot, na, nb)
 }
 
 fn cosine(d: f64, na: f64, nb: f64) -> f64 {
@@ -210,47 +324,120 @@ fn cosine(d: f64, na: f64, nb: f64) -> f64 {
     }
 }
 
-/// Score a pair: same language → a blend of word and anchor cosines; different
-/// languages → the cosine over multilingual anchors, times the cross-language boost.
-pub fn score(
-    a: (&DocVec, &str),
-    b: (&DocVec, &str),
-    av: &Vocab,
-    wv: &Vocab,
-    config: &StoryConfig,
-) -> PairScore {
+/// Cosines of two anchor sets: all, numbers only, names only.
+fn anchor_cosines(a: &[u32], b: &[u32], na: (f64, f64), nb: (f64, f64), v: &Vocab) -> [f64; 3] {
+    let (mut numbers, mut names) = (0.0f64, 0.0f64);
+    for_each_shared(a, b, |x| {
+        if number_id(v, x) {
+            numbers += v.w2(x) as f64;
+        } else {
+            names += v.w2(x) as f64;
+        }
+    });
+    let name_norm = |(all, num): (f64, f64)| (all * all - num * num).max(0.0).sqrt();
+    [
+        cosine(numbers + names, na.0, nb.0),
+        cosine(numbers, na.1, nb.1),
+        cosine(names, name_norm(na), name_norm(nb)),
+    ]
+}
+
+/// Sublinear TF × IDF cosine of two documents' words.
+fn word_cosine(a: &DocVec, b: &DocVec, v: &Vocab) -> f64 {
+    let mut dot = 0.0f64;
+    for_each_shared_at(&a.words, &b.words, |i, j| {
+        dot += v.w2(a.words[i]) as f64 * tf_weight(a.word_counts[i]) * tf_weight(b.word_counts[j]);
+    });
+    cosine(dot, a.norms.words, b.norms.words)
+}
+
+/// Weights of a logistic regression over a pair's cosines: the score is
+/// `σ(bias + word·word_cosine + number·number_cosine + name·name_cosine +
+/// year_conflict·year_conflict)`,
+/// the probability that the two documents report one story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub bias: f64,
+    pub word: f64,
+    pub number: f64,
+    pub name: f64,
+    pub year_conflict: f64,
+}
+
+/// Fitted by `tune/fit.py` (logistic regression, each development corpus
+/// weighing the same: ntrex-dev, ecb-dev, noisy-dev, semeval-dev) on both
+/// halves of the fixed split of `tune/split.py`; fitted on one half alone,
+/// the other half scores within a few points (ARCHITECTURE.md, story stage).
+/// To refit: `tune/split.py EVAL_DIR && tune/pairs.sh EVAL_DIR &&
+/// tune/fit.py`, then copy the printed "fit on A+B" values here.
+pub const SAME_LANGUAGE: Weights = Weights {
+    bias: -4.318,
+    word: 12.983,
+    number: 1.850,
+    name: 5.269,
+    year_conflict: 0.126,
+};
+
+/// As [`SAME_LANGUAGE`], for pairs in different languages (no shared words:
+/// only the multilingual anchors).
+pub const CROSS_LANGUAGE: Weights = Weights {
+    bias: -3.368,
+    word: 0.0,
+    number: 1.766,
+    name: 4.524,
+    year_conflict: -5.372,
+};
+
+impl Weights {
+    /// The probability for the cosines of a pair.
+    pub fn probability(&self, word: f64, number: f64, name: f64, year_conflict: f64) -> f64 {
+        let z = self.bias
+            + self.word * word
+            + self.number * number
+            + self.name * name
+            + self.year_conflict * year_conflict;
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Score a pair: the cosines of its words (same language only), numbers and
+/// names (all anchors in one language, the multilingual ones across
+/// languages), combined by the fitted [`SAME_LANGUAGE`] or [`CROSS_LANGUAGE`]
+/// weights.
+pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> PairScore {
     let (da, la) = a;
     let (db, lb) = b;
     let same_language = la == lb && la != "und";
-    if same_language {
-        let anchor_cosine = weighted_cosine(
+    let (anchors_a, anchors_b, norms_a, norms_b, word_cosine, weights) = if same_language {
+        (
             &da.anchors,
             &db.anchors,
-            da.norms.anchors,
-            db.norms.anchors,
-            av,
-        );
-        let word_cosine = weighted_cosine(&da.words, &db.words, da.norms.words, db.norms.words, wv);
-        PairScore {
-            anchor_cosine,
-            word_cosine,
-            same_language,
-            score: config.word_weight * word_cosine + (1.0 - config.word_weight) * anchor_cosine,
-        }
+            (da.norms.anchors, da.norms.anchor_numbers),
+            (db.norms.anchors, db.norms.anchor_numbers),
+            word_cosine(da, db, wv),
+            &SAME_LANGUAGE,
+        )
     } else {
-        let anchor_cosine = weighted_cosine(
+        (
             &da.multilingual,
             &db.multilingual,
-            da.norms.multilingual,
-            db.norms.multilingual,
-            av,
-        );
-        PairScore {
-            anchor_cosine,
-            word_cosine: 0.0,
-            same_language,
-            score: (anchor_cosine * config.cross_language_boost).min(1.0),
-        }
+            (da.norms.multilingual, da.norms.multilingual_numbers),
+            (db.norms.multilingual, db.norms.multilingual_numbers),
+            0.0,
+            &CROSS_LANGUAGE,
+        )
+    };
+    let [anchor_cosine, number_cosine, name_cosine] =
+        anchor_cosines(anchors_a, anchors_b, norms_a, norms_b, av);
+    let year_conflict = f64::from(da.years != 0 && db.years != 0 && da.years & db.years == 0);
+    PairScore {
+        anchor_cosine,
+        number_cosine,
+        name_cosine,
+        word_cosine,
+        year_conflict,
+        same_language,
+        score: weights.probability(word_cosine, number_cosine, name_cosine, year_conflict),
     }
 }
 
@@ -268,7 +455,72 @@ mod tests {
         assert_eq!(v.df(id2), 3);
         assert!((v.weight(2) - 2f64.ln()).abs() < 1e-9);
         assert!((v.weight(1) - 4f64.ln()).abs() < 1e-9);
-        assert_eq!(v.into_ids(vec![1, 3, 99]), vec![0, 2]);
+        assert_eq!(v.ids_of(vec![1, 3, 99]), vec![0, 2]);
+    }
+
+    #[test]
+    fn word_idf_is_within_the_language() {
+        // Four documents of one language share word 7; two of another share 9.
+        let sets: Vec<Vec<Feature>> = vec![vec![7], vec![7], vec![7], vec![7], vec![9], vec![9]];
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
+        let v = Vocab::build_within(6, &refs, Some(&[4, 4, 4, 4, 2, 2]));
+        // In all documents of its language: ln(1 + 1), however rare in the corpus.
+        let w = |f| v.w2(v.id(f).unwrap()) as f64;
+        assert!((w(7) - 2f64.ln().powi(2)).abs() < 1e-6);
+        assert!((w(9) - 2f64.ln().powi(2)).abs() < 1e-6);
+        let whole = Vocab::build(6, &refs);
+        assert!((whole.w2(whole.id(9).unwrap()) as f64 - 4f64.ln().powi(2)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn sublinear_tf_idf_word_cosine() {
+        let sets: Vec<Vec<Feature>> = vec![vec![1, 2], vec![1, 2], vec![1, 3]];
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
+        let wv = Vocab::build(3, &refs);
+        let av = Vocab::default();
+        let doc = |f: &[Feature], counts: &[u8]| {
+            DocVec::new(
+                vec![],
+                vec![],
+                wv.ids_of_with(f.to_vec(), counts.to_vec()),
+                &av,
+                &wv,
+            )
+        };
+        // Word 1 five times and word 2 once, against both once.
+        let (a, b) = (doc(&[1, 2], &[5, 1]), doc(&[1, 2], &[1, 1]));
+        let w1 = wv.weight(1).powi(2);
+        let w2 = wv.weight(2).powi(2);
+        let t = tf_weight(5);
+        assert!((t - (1.0 + 5f64.ln())).abs() < 1e-12);
+        let expected = (w1 * t + w2) / ((w1 * t * t + w2).sqrt() * (w1 + w2).sqrt());
+        let s = score((&a, "en"), (&b, "en"), &av, &wv);
+        assert!((s.word_cosine - expected).abs() < 1e-6, "{s:?}");
+        assert!((s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0, 0.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn numbers_and_names_are_scored_apart() {
+        use super::super::anchors::{Kind, feature};
+        let (n1, n2) = (feature(Kind::Number, "1200"), feature(Kind::Number, "37"));
+        let (m1, m2) = (feature(Kind::Name, "baku"), feature(Kind::Name, "aliyev"));
+        let mut sets: Vec<Vec<Feature>> = vec![vec![n1, n2, m1, m2], vec![n1, m1, m2], vec![n2]];
+        for s in &mut sets {
+            s.sort_unstable();
+        }
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
+        let av = Vocab::build(3, &refs);
+        let wv = Vocab::default();
+        let doc = |i: usize| {
+            let ids = av.ids_of(sets[i].clone());
+            DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
+        };
+        let s = score((&doc(0), "en"), (&doc(1), "en"), &av, &wv);
+        // The names agree fully; of the numbers only 1200 is shared.
+        assert!((s.name_cosine - 1.0).abs() < 1e-6, "{s:?}");
+        let (w1, w2) = (av.weight(n1).powi(2), av.weight(n2).powi(2));
+        assert!((s.number_cosine - w1 / ((w1 + w2).sqrt() * w1.sqrt())).abs() < 1e-6);
+        assert!(s.anchor_cosine < 1.0 && s.anchor_cosine > s.number_cosine);
     }
 
     #[test]
@@ -278,20 +530,22 @@ mod tests {
         let av = Vocab::build(3, &refs);
         let wv = Vocab::default();
         let vec_of = |set: &[Feature]| {
-            let ids = av.into_ids(set.to_vec());
-            DocVec::new(ids.clone(), ids, vec![], &av, &wv)
+            let ids = av.ids_of(set.to_vec());
+            DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
         };
         let (a, b, c) = (vec_of(&sets[0]), vec_of(&sets[1]), vec_of(&sets[2]));
-        let config = StoryConfig::default();
-        let same = score((&a, "en"), (&b, "en"), &av, &wv, &config);
+        let same = score((&a, "en"), (&b, "en"), &av, &wv);
         assert!((same.anchor_cosine - 1.0).abs() < 1e-9);
-        let cross = score((&a, "en"), (&b, "de"), &av, &wv, &config);
+        let cross = score((&a, "en"), (&b, "de"), &av, &wv);
         assert!(!cross.same_language);
-        assert!((cross.score - (config.cross_language_boost).min(1.0)).abs() < 1e-9);
+        // Names only (no numbers): the cross-language weights of a name cosine of 1.
+        assert!((cross.name_cosine - 1.0).abs() < 1e-9);
+        assert_eq!(cross.number_cosine, 0.0);
+        assert!((cross.score - CROSS_LANGUAGE.probability(0.0, 0.0, 1.0, 0.0)).abs() < 1e-9);
         // Feature 40 is in one document only: it is not kept in the vector,
         // but it still counts in the norm, so the cosine is the same.
         assert_eq!(c.anchors.len(), 1);
-        let partial = score((&a, "en"), (&c, "en"), &av, &wv, &config);
+        let partial = score((&a, "en"), (&c, "en"), &av, &wv);
         let w = |f| av.weight(f).powi(2);
         let expected = w(10) / ((w(10) + w(20) + w(30)).sqrt() * (w(10) + w(40)).sqrt());
         assert!(

@@ -1,4 +1,4 @@
-//! Clustering evaluation metrics: a port of the development corpora's scorer
+//! Partition metrics: a port of the development corpora's scorer
 //! (`score.py cluster`), so `newsdedup eval` and that scorer agree.
 //!
 //! Every gold document is scored. A gold document the prediction does not
@@ -26,42 +26,12 @@
 //! graded `pairs`) are not handled; such gold is scored like any other.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write as _;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// Gold labels of one corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Gold {
-    /// Keyed by file name (basename).
-    pub docs: BTreeMap<String, GoldDoc>,
-}
-
-/// Gold labels of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct GoldDoc {
-    pub story: String,
-    /// Near-duplicate group; `None` = no near-duplicate information.
-    #[serde(default)]
-    pub variant: Option<String>,
-    #[serde(default)]
-    pub lang: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct GoldFile {
-    docs: BTreeMap<String, GoldDoc>,
-}
-
-/// Parse a `gold.json` (`{"corpus": ..., "docs": {file: {story, variant, lang}}, ...}`);
-/// keys other than `docs` are ignored.
-pub fn parse_gold(json: &str) -> Result<Gold, String> {
-    let file: GoldFile =
-        serde_json::from_str(json).map_err(|e| format!("invalid gold JSON: {e}"))?;
-    Ok(Gold { docs: file.docs })
-}
+use super::gold::{Gold, basename, norm_lang};
 
 /// One document of a prediction, in output order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,159 +92,6 @@ pub struct Scores {
     pub variant_pairwise_precision: Option<f64>,
     pub variant_pairwise_recall: Option<f64>,
     pub variant_pairwise_f1: Option<f64>,
-}
-
-// ------------------------------------------------------------- languages
-
-/// ISO 639-3 / 639-2B / common aliases -> ISO 639-1 (`LANG_ALIASES` of score.py).
-const LANG_ALIASES: &[(&str, &str)] = &[
-    ("eng", "en"),
-    ("deu", "de"),
-    ("ger", "de"),
-    ("fra", "fr"),
-    ("fre", "fr"),
-    ("spa", "es"),
-    ("ita", "it"),
-    ("por", "pt"),
-    ("nld", "nl"),
-    ("dut", "nl"),
-    ("rus", "ru"),
-    ("ukr", "uk"),
-    ("pol", "pl"),
-    ("ces", "cs"),
-    ("cze", "cs"),
-    ("slk", "sk"),
-    ("slo", "sk"),
-    ("hun", "hu"),
-    ("ron", "ro"),
-    ("rum", "ro"),
-    ("swe", "sv"),
-    ("dan", "da"),
-    ("nor", "no"),
-    ("nob", "nb"),
-    ("fin", "fi"),
-    ("est", "et"),
-    ("lav", "lv"),
-    ("lit", "lt"),
-    ("ell", "el"),
-    ("gre", "el"),
-    ("tur", "tr"),
-    ("ara", "ar"),
-    ("arb", "ar"),
-    ("heb", "he"),
-    ("iw", "he"),
-    ("fas", "fa"),
-    ("per", "fa"),
-    ("pes", "fa"),
-    ("hin", "hi"),
-    ("ben", "bn"),
-    ("urd", "ur"),
-    ("tha", "th"),
-    ("vie", "vi"),
-    ("ind", "id"),
-    ("in", "id"),
-    ("msa", "ms"),
-    ("may", "ms"),
-    ("zsm", "ms"),
-    ("zho", "zh"),
-    ("chi", "zh"),
-    ("cmn", "zh"),
-    ("jpn", "ja"),
-    ("kor", "ko"),
-    ("tgl", "tl"),
-    ("bul", "bg"),
-    ("hrv", "hr"),
-    ("srp", "sr"),
-    ("slv", "sl"),
-    ("cat", "ca"),
-    ("eus", "eu"),
-    ("baq", "eu"),
-    ("glg", "gl"),
-    ("cym", "cy"),
-    ("wel", "cy"),
-    ("gle", "ga"),
-    ("isl", "is"),
-    ("ice", "is"),
-    ("afr", "af"),
-    ("swa", "sw"),
-    ("swh", "sw"),
-    ("amh", "am"),
-    ("hye", "hy"),
-    ("arm", "hy"),
-    ("kat", "ka"),
-    ("geo", "ka"),
-    ("aze", "az"),
-    ("kaz", "kk"),
-    ("uzb", "uz"),
-    ("tam", "ta"),
-    ("tel", "te"),
-    ("mar", "mr"),
-    ("guj", "gu"),
-    ("pan", "pa"),
-    ("kan", "kn"),
-    ("mal", "ml"),
-    ("sin", "si"),
-    ("nep", "ne"),
-    ("mya", "my"),
-    ("bur", "my"),
-    ("khm", "km"),
-    ("lao", "lo"),
-    ("mon", "mn"),
-    ("bel", "be"),
-    ("mkd", "mk"),
-    ("mac", "mk"),
-    ("sqi", "sq"),
-    ("alb", "sq"),
-    ("bos", "bs"),
-    ("ltz", "lb"),
-    ("mlt", "mt"),
-    ("som", "so"),
-    ("hau", "ha"),
-    ("yor", "yo"),
-    ("ibo", "ig"),
-    ("zul", "zu"),
-    ("xho", "xh"),
-    ("pus", "ps"),
-    ("kur", "ku"),
-    ("tat", "tt"),
-    ("uig", "ug"),
-    ("fao", "fo"),
-    ("tgk", "tg"),
-    ("tuk", "tk"),
-    ("kir", "ky"),
-];
-
-/// Codes treated as the same language (`LANG_EQUIV` of score.py).
-const LANG_EQUIV: &[(&str, &str)] = &[("fil", "tl"), ("nb", "no"), ("nn", "no")];
-
-fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-}
-
-/// Python's `str.isspace` (what `str.strip()` removes): Unicode White_Space
-/// plus the information separators U+001C..U+001F.
-fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// Normalise a language tag to ISO 639-1 where possible (`norm_lang` of
-/// score.py): strip, `_` -> `-`, keep the primary subtag, lower-case, map
-/// aliases and equivalents. `None` for an empty or undetermined tag
-/// (`und`, `unk`, `unknown`, `xx`, `zxx`, `mul`).
-pub fn norm_lang(code: &str) -> Option<String> {
-    let c = code.trim_matches(is_py_space).replace('_', "-");
-    if c.is_empty() {
-        return None;
-    }
-    let base = c.split('-').next().unwrap_or_default().to_lowercase();
-    if matches!(
-        base.as_str(),
-        "und" | "unk" | "unknown" | "xx" | "zxx" | "mul"
-    ) {
-        return None;
-    }
-    let base = lookup(LANG_ALIASES, &base).map_or(base, str::to_string);
-    Some(lookup(LANG_EQUIV, &base).map_or(base, str::to_string))
 }
 
 // --------------------------------------------------------------- helpers
@@ -494,11 +311,6 @@ enum Label<'a> {
     Missing(&'a str),
 }
 
-/// `os.path.basename(path.replace("\\", "/"))`.
-fn basename(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
 // ----------------------------------------------------------------- score
 
 /// Score a prediction against gold (`score_cluster` of score.py).
@@ -624,117 +436,12 @@ pub fn score(gold: &Gold, predicted: &[Predicted]) -> Scores {
     }
 }
 
-// ---------------------------------------------------------------- render
-
-fn cell(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_string(), |v| format!("{v:.4}"))
-}
-
-/// Label, precision, recall, F1 of one table row.
-type Row<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>);
-
-/// Human-readable report: counts, then an aligned precision/recall/F1 table.
-pub fn render_text(s: &Scores) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "documents  {} gold, {} scored, {} missing, {} unknown ({} in output, {} duplicate)",
-        s.docs_gold,
-        s.docs_scored,
-        s.docs_missing,
-        s.docs_unknown,
-        s.output_documents,
-        s.output_duplicate_documents
-    );
-    let _ = writeln!(
-        out,
-        "stories    {} gold, {} predicted; pairs {} gold, {} predicted, {} true",
-        s.gold_stories, s.predicted_stories, s.gold_pairs, s.predicted_pairs, s.true_pairs
-    );
-    let _ = writeln!(out);
-    let rows: [Row; 5] = [
-        (
-            "pairwise",
-            Some(s.pairwise_precision),
-            Some(s.pairwise_recall),
-            Some(s.pairwise_f1),
-        ),
-        (
-            "B-cubed",
-            Some(s.bcubed_precision),
-            Some(s.bcubed_recall),
-            Some(s.bcubed_f1),
-        ),
-        (
-            "cross-language pairwise",
-            s.crosslingual_pairwise_precision,
-            s.crosslingual_pairwise_recall,
-            None,
-        ),
-        (
-            "same-language pairwise",
-            s.samelang_pairwise_precision,
-            s.samelang_pairwise_recall,
-            None,
-        ),
-        (
-            "variant pairwise",
-            s.variant_pairwise_precision,
-            s.variant_pairwise_recall,
-            s.variant_pairwise_f1,
-        ),
-    ];
-    let w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
-    let _ = writeln!(
-        out,
-        "{:<w$}  {:>9}  {:>9}  {:>9}",
-        "", "precision", "recall", "F1"
-    );
-    for (name, p, r, f) in rows {
-        let _ = writeln!(
-            out,
-            "{name:<w$}  {:>9}  {:>9}  {:>9}",
-            cell(p),
-            cell(r),
-            cell(f)
-        );
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "{:<w$}  {:>9}", "ARI", cell(Some(s.ari)));
-    let _ = writeln!(
-        out,
-        "{:<w$}  {:>9}",
-        "language accuracy",
-        cell(s.lang_accuracy)
-    );
-    if !s.lang_errors_top.is_empty() {
-        let errs: Vec<String> = s
-            .lang_errors_top
-            .iter()
-            .map(|(k, n)| format!("{k} x{n}"))
-            .collect();
-        let _ = writeln!(out, "{:<w$}  {}", "language errors", errs.join(", "));
-    }
-    let _ = writeln!(
-        out,
-        "{:<w$}  {} gold cross-language, {} gold same-language",
-        "language pairs", s.crosslingual_gold_pairs, s.samelang_gold_pairs
-    );
-    if s.variant_docs > 0 {
-        let _ = writeln!(
-            out,
-            "{:<w$}  {} documents, {} gold variants, {} gold pairs",
-            "variants", s.variant_docs, s.gold_variants, s.variant_gold_pairs
-        );
-    }
-    out
-}
-
 // ----------------------------------------------------------------- tests
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::gold::GoldDoc;
 
     /// (file, story, variant, lang)
     fn gold(docs: &[(&str, &str, Option<&str>, Option<&str>)]) -> Gold {
@@ -872,19 +579,6 @@ mod tests {
         assert_eq!(s.predicted_stories, 1);
     }
 
-    /// Hand-computed, and cross-checked with
-    /// `score.py cluster gold.json out.json` on the equivalent JSON:
-    /// {"docs_gold": 7, "docs_scored": 6, "docs_missing": 1, "docs_unknown_in_output": 1,
-    ///  "output_documents": 8, "output_duplicate_documents": 1, "gold_stories": 3,
-    ///  "predicted_stories": 4, "pairwise_precision": 0.75, "pairwise_recall": 0.4286,
-    ///  "pairwise_f1": 0.5455, "bcubed_precision": 0.8571, "bcubed_recall": 0.6429,
-    ///  "bcubed_f1": 0.7347, "ari": 0.4, "gold_pairs": 7, "predicted_pairs": 4,
-    ///  "true_pairs": 3, "crosslingual_gold_pairs": 4, "crosslingual_pairwise_recall": 0.5,
-    ///  "crosslingual_pairwise_precision": 1.0, "samelang_gold_pairs": 3,
-    ///  "samelang_pairwise_recall": 0.3333, "samelang_pairwise_precision": 0.5,
-    ///  "lang_accuracy": 0.8333, "lang_errors_top": {"en->und": 1}, "variant_docs": 6,
-    ///  "gold_variants": 4, "variant_gold_pairs": 3, "variant_pairwise_precision": 1.0,
-    ///  "variant_pairwise_recall": 0.3333, "variant_pairwise_f1": 0.5}
     #[test]
     fn mixed_case_matches_score_py() {
         let g = gold(&[
@@ -1044,21 +738,6 @@ mod tests {
     }
 
     #[test]
-    fn parse_gold_format() {
-        let json = r#"{"corpus": "x", "bodies": {"a.txt": "text"},
-            "docs": {"a.txt": {"story": "s", "variant": null, "lang": "en", "origin": "o"},
-                     "b.txt": {"story": "s", "variant": "v"}}}"#;
-        let g = parse_gold(json).expect("valid gold");
-        assert_eq!(g.docs.len(), 2);
-        assert_eq!(g.docs["a.txt"].variant, None);
-        assert_eq!(g.docs["b.txt"].variant.as_deref(), Some("v"));
-        assert_eq!(g.docs["b.txt"].lang, None);
-        assert!(parse_gold("{}").is_err());
-        assert!(parse_gold("not json").is_err());
-        assert!(parse_gold(r#"{"docs": {"a": {"variant": "v"}}}"#).is_err());
-    }
-
-    #[test]
     fn rounding_and_division_like_python() {
         assert_eq!(rnd(0.03125), 0.0312); // exact tie: half to even
         assert_eq!(rnd(0.00015), 0.0001); // binary value just below the tie
@@ -1070,16 +749,5 @@ mod tests {
         assert_eq!(ratio(a * 7, 7), a as f64);
         assert_eq!(ratio((1u128 << 100) + 1, 1u128 << 47), (1u128 << 53) as f64);
         assert_eq!(ratio(1u128 << 70, 3u128 << 70), 1.0 / 3.0);
-    }
-
-    #[test]
-    fn render_text_table() {
-        let s = score(&sample_gold(), &[]);
-        let t = render_text(&s);
-        assert!(t.contains("6 gold, 0 scored, 6 missing"));
-        let row = t.lines().find(|l| l.starts_with("pairwise")).unwrap_or("");
-        assert!(row.ends_with("1.0000     0.0000     0.0000"), "{row}");
-        let header = t.lines().find(|l| l.contains("precision")).unwrap_or("");
-        assert_eq!(header.len(), row.len());
     }
 }

@@ -1,0 +1,11 @@
+//! Tokenizing, story anchors (numbers, names, skeletons) and story features.
+//! A panic is a crash; a broken invariant (see `newsdedup::fuzzing`) panics too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = newsdedup::fuzzing::tokenize(data) {
+        panic!("invariant broken: {broken}");
+    }
+});
