@@ -266,7 +266,7 @@ fn article_span(p: &Prepared, alone: &Cleaned) -> Option<(usize, usize)> {
         .map(|l| l.number)
         .filter(|n| !edge.contains(n));
     let first = kept.next()?;
-    Some((first, kept.last().unwrap_or(first)))
+    Some((first, kept.next_back().unwrap_or(first)))
 }
 
 /// `article`: the span of input lines where prose shared with unrelated
