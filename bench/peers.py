@@ -115,6 +115,14 @@ class UnionFind:
                 self.parent[ra] = rb
 
 
+def write_union_find(out, names, uf):
+    """Write the union-find's groups of `names` as clusters; their number."""
+    groups = {}
+    for i in range(len(names)):
+        groups.setdefault(uf.find(i), []).append(names[i])
+    return write_clusters(out, groups.values())
+
+
 def signatures(a, names, init, sign):
     """`sign(name)` for every file, in `a.procs` forked worker processes
     (each set up by `init(docs, num_perm, ngram)`), in the order of `names`."""
@@ -156,10 +164,7 @@ def cmd_datasketch(a):
                 uf.union(i, j)
     t3 = time.perf_counter()
 
-    groups = {}
-    for i in range(len(names)):
-        groups.setdefault(uf.find(i), []).append(names[i])
-    n = write_clusters(a.out, groups.values())
+    n = write_union_find(a.out, names, uf)
     t4 = time.perf_counter()
     print(
         f"datasketch: {len(names)} docs, LSH b={lsh.b} r={lsh.r}, {candidates} candidate hits, "
@@ -231,10 +236,7 @@ def cmd_rensa(a):
                     uf.union(i, j)
     t3 = time.perf_counter()
 
-    groups = {}
-    for i in range(len(names)):
-        groups.setdefault(uf.find(i), []).append(names[i])
-    n = write_clusters(a.out, groups.values())
+    n = write_union_find(a.out, names, uf)
     t4 = time.perf_counter()
     print(
         f"rensa: {len(names)} docs, LSH bands={bands} rows={a.num_perm // bands}, {candidates} candidate pairs, "

@@ -208,20 +208,38 @@ pub fn finish_extracted(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
 pub const MIN_ARTICLE_WORDS: usize = 50;
 
 fn finish_bounded(p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
-    let touched = furniture.is_some_and(|f| {
-        p.lines
-            .iter()
-            .any(|l| f.lookup_key(l.key) != (false, false))
-    });
-    if !touched {
-        return finish_with(p, None, select);
+    let (mut touched, mut repeated) = (false, false);
+    if let Some(f) = furniture {
+        for l in &p.lines {
+            let (key, rep) = f.lookup_key(l.key);
+            touched |= key || rep;
+            repeated |= rep;
+        }
     }
-    let alone = p.clone();
-    let cleaned = finish_with(p, furniture, select);
+    if !touched {
+        return finish_with(p, None, select, None);
+    }
+    // Prose shared with unrelated documents is article text where the
+    // document, cleaned alone, has its article: furniture takes it only
+    // outside that span (a mosaic of reused paragraphs has no other text).
+    // Only where the document has too little prose of its own to show
+    // where its article is (on a site's pages, prose around the article
+    // that the page shares with its other pages is the site's).
+    let own_prose: usize = p
+        .lines
+        .iter()
+        .filter(|l| furniture.is_some_and(|f| f.lookup_key(l.key) == (false, false)))
+        .filter(|l| furniture::is_prose_line(&l.text))
+        .map(|l| word_count(&l.text))
+        .sum();
+    let repeated = repeated && own_prose < MIN_ARTICLE_WORDS;
+    let alone = repeated.then(|| finish_with(p.clone(), None, select, None));
+    let span = alone.as_ref().and_then(|a| article_span(&p, a));
+    let cleaned = finish_with(p.clone(), furniture, select, span);
     if cleaned.words >= MIN_ARTICLE_WORDS {
         return cleaned;
     }
-    let alone = finish_with(alone, None, select);
+    let alone = alone.unwrap_or_else(|| finish_with(p, None, select, None));
     let prose: usize = alone
         .lines
         .iter()
@@ -235,13 +253,44 @@ fn finish_bounded(p: Prepared, furniture: Option<&Furniture>, select: bool) -> C
     }
 }
 
-fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> Cleaned {
+/// The first and last input line numbers that `alone` (the document cleaned
+/// without corpus furniture) kept of `p`.
+fn article_span(p: &Prepared, alone: &Cleaned) -> Option<(usize, usize)> {
+    let edge: rustc_hash::FxHashSet<usize> = alone
+        .removed
+        .iter()
+        .filter(|r| r.reason == Reason::PageEdge)
+        .map(|r| r.line)
+        .collect();
+    let mut kept = p
+        .lines
+        .iter()
+        .map(|l| l.number)
+        .filter(|n| !edge.contains(n));
+    let first = kept.next()?;
+    Some((first, kept.next_back().unwrap_or(first)))
+}
+
+/// `article`: the span of input lines where prose shared with unrelated
+/// documents counts as the document's own (see [`finish_bounded`]).
+fn finish_with(
+    mut p: Prepared,
+    furniture: Option<&Furniture>,
+    select: bool,
+    article: Option<(usize, usize)>,
+) -> Cleaned {
     let all = std::mem::take(&mut p.lines);
+    let lookups: Vec<(bool, bool)> = all
+        .iter()
+        .map(|l| furniture.map_or((false, false), |f| f.lookup_key(l.key)))
+        .collect();
+    let in_article = |n: usize| article.is_some_and(|(a, b)| (a..=b).contains(&n));
     let kinds: Vec<Kind> = all
         .iter()
-        .map(|l| match furniture.map(|f| f.lookup_key(l.key)) {
-            Some((true, _)) => Kind::Furniture,
-            Some((false, true)) => Kind::Repeated,
+        .zip(&lookups)
+        .map(|(l, lookup)| match lookup {
+            (true, _) => Kind::Furniture,
+            (false, true) if !in_article(l.number) => Kind::Repeated,
             _ => Kind::Own,
         })
         .collect();
@@ -356,7 +405,7 @@ fn finish_with(mut p: Prepared, furniture: Option<&Furniture>, select: bool) -> 
                 cleaned.title = title_text(&line.text);
             }
             cleaned.lines.push(line.text);
-            cleaned.shared.push(kinds[i] == Kind::Repeated);
+            cleaned.shared.push(lookups[i].1);
         } else {
             let reason = match kinds[i] {
                 Kind::Furniture | Kind::Repeated => Reason::Furniture,
@@ -586,6 +635,36 @@ mod tests {
             "Weather Traffic Local Sports Business\nCity Council Schools Police Courts Elections";
         let menu_keys = Furniture::from_keys(menu.lines().map(furniture::line_key), []);
         assert_eq!(finish(prepare(menu), Some(&menu_keys)).words, 0);
+    }
+
+    #[test]
+    fn shared_prose_inside_the_article_stays_and_is_marked_shared() {
+        let own = [
+            "Parliament passed the budget on Thursday after a debate that lasted through the night.",
+            "The opposition voted against it, saying the tax increases would hurt small businesses in the countryside.",
+        ];
+        let reused = [
+            "Heavy rain flooded hundreds of homes in the northern province over the weekend, officials said on Monday.",
+            "The finance minister said the new rules would take effect in January and promised a review after one year.",
+            "Economists expect the measures to reduce the deficit by about one percentage point of output next year.",
+        ];
+        let outside = "We use cookies to give you the best experience on our website, and by continuing you agree.";
+        let page = format!(
+            "{}\n{}\n{}\n{}\n{}\nHome\nNews\nSport\nContact\n{outside}\n",
+            reused[0], own[0], reused[1], own[1], reused[2]
+        );
+        let alone = finish(prepare(&page), None);
+        assert_eq!(alone.lines.len(), 5, "{:#?}", alone.lines);
+        let f = Furniture::from_keys(
+            [],
+            reused
+                .iter()
+                .chain([&outside])
+                .map(|l| furniture::line_key(l)),
+        );
+        let c = finish(prepare(&page), Some(&f));
+        assert_eq!(c.lines, alone.lines);
+        assert_eq!(c.shared, [true, false, true, false, true]);
     }
 
     #[test]
