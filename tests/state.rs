@@ -28,6 +28,15 @@ fn setup() -> Setup {
     }
 }
 
+/// A setup whose corpus holds the first `n` seed articles.
+fn setup_with_seeds(n: usize) -> Setup {
+    let s = setup();
+    for i in 0..n {
+        add_seed(&s, i);
+    }
+    s
+}
+
 fn add_seed(s: &Setup, i: usize) {
     let src = &seed_files()[i];
     std::fs::copy(src, s.corpus.join(src.file_name().unwrap())).unwrap();
@@ -172,10 +181,7 @@ fn batches_keep_the_story_id_and_report_what_changed() {
 
 #[test]
 fn changes_prints_only_new_and_updated_stories() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     let first = run(&s, &["--changes"]);
     assert_eq!(first["stories"].as_array().unwrap().len(), 1);
     let quiet = run(&s, &["--changes"]);
@@ -252,10 +258,7 @@ fn a_merge_keeps_the_oldest_id_and_lists_the_other() {
 
 #[test]
 fn a_changed_file_is_analysed_again_and_a_touched_one_is_not() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
     run(&s, &[]);
     // Same content, new time: reused.
@@ -289,10 +292,7 @@ fn a_changed_file_is_analysed_again_and_a_touched_one_is_not() {
 
 #[test]
 fn a_deleted_file_leaves_its_story_which_keeps_its_id() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     run(&s, &[]);
     let gone = &seed_files()[4];
     std::fs::remove_file(s.corpus.join(gone.file_name().unwrap())).unwrap();
@@ -321,10 +321,7 @@ fn a_deleted_file_leaves_its_story_which_keeps_its_id() {
 
 #[test]
 fn other_parameters_are_refused_unless_rebuild() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     run(&s, &[]);
     let before = std::fs::read(&s.state).unwrap();
     let (code, err) = run_fails(&s, &["--threshold", "0.6"]);
@@ -374,10 +371,7 @@ fn a_file_that_is_not_a_state_is_refused_untouched() {
 
 #[test]
 fn a_damaged_or_newer_state_is_refused_untouched() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     run(&s, &[]);
     let good = std::fs::read(&s.state).unwrap();
     // Newer schema.
@@ -432,10 +426,7 @@ fn stories_of(path: &Path, state: &Path) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn a_run_killed_inside_its_transaction_leaves_the_last_run() {
-    let s = setup();
-    for i in 0..3 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(3);
     run(&s, &[]);
     add_seed(&s, 3);
     add_seed(&s, 4);
@@ -469,10 +460,7 @@ fn a_run_killed_inside_its_transaction_leaves_the_last_run() {
 
 #[test]
 fn a_run_killed_at_any_moment_leaves_a_usable_state() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
     let reference = setup();
     let expected = stories_of(&s.corpus, &reference.state);
@@ -499,10 +487,7 @@ fn a_run_killed_at_any_moment_leaves_a_usable_state() {
 
 #[test]
 fn a_second_run_waits_then_names_the_first() {
-    let s = setup();
-    for i in 0..2 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(2);
     let mut first = start_paused(&s);
     let out = bin()
         .args(["cluster", "-q", "--lock-timeout", "0.3", "--state"])
@@ -528,10 +513,7 @@ fn a_second_run_waits_then_names_the_first() {
 
 #[test]
 fn state_info_lists_runs_and_counts() {
-    let s = setup();
-    for i in 0..5 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(5);
     std::fs::write(s.corpus.join("short.txt"), "too short").unwrap();
     run(&s, &[]);
     run(&s, &[]);
@@ -580,10 +562,7 @@ fn state_info_lists_runs_and_counts() {
 
 #[test]
 fn relative_and_absolute_paths_name_the_same_documents() {
-    let s = setup();
-    for i in 0..3 {
-        add_seed(&s, i);
-    }
+    let s = setup_with_seeds(3);
     run(&s, &[]);
     let parent = s.corpus.parent().unwrap();
     let out = bin()
