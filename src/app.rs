@@ -254,15 +254,18 @@ fn print_summary(args: &ClusterArgs, report: &Report, started: Instant) {
     }
 }
 
+/// `value` as pretty-printed JSON with a final newline.
+fn pretty_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut b = serde_json::to_vec_pretty(value)?;
+    b.push(b'\n');
+    Ok(b)
+}
+
 fn state(args: &StateArgs) -> Result<()> {
     let info = newsdedup::state_info(args.file()?)?;
     let bytes = match args.format {
         ReportFormat::Text => info.to_text().into_bytes(),
-        ReportFormat::Json => {
-            let mut b = serde_json::to_vec_pretty(&info)?;
-            b.push(b'\n');
-            b
-        }
+        ReportFormat::Json => pretty_json(&info)?,
     };
     emit(&bytes, None)
 }
@@ -355,15 +358,11 @@ fn eval(args: &EvalArgs) -> Result<()> {
     }
     let bytes = match args.format {
         ReportFormat::Text => scores.to_text().into_bytes(),
-        ReportFormat::Json => {
-            let mut b = serde_json::to_vec_pretty(&serde_json::json!({
-                "version": env!("CARGO_PKG_VERSION"),
-                "parameters": report.parameters,
-                "scores": scores,
-            }))?;
-            b.push(b'\n');
-            b
-        }
+        ReportFormat::Json => pretty_json(&serde_json::json!({
+            "version": env!("CARGO_PKG_VERSION"),
+            "parameters": report.parameters,
+            "scores": scores,
+        }))?,
     };
     emit(&bytes, None)
 }
@@ -385,11 +384,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
     )?;
     let bytes = match args.format {
         ReportFormat::Text => e.to_text().into_bytes(),
-        ReportFormat::Json => {
-            let mut b = serde_json::to_vec_pretty(&e)?;
-            b.push(b'\n');
-            b
-        }
+        ReportFormat::Json => pretty_json(&e)?,
     };
     emit(&bytes, None)
 }

@@ -408,6 +408,16 @@ fn start_paused(s: &Setup) -> std::process::Child {
     child
 }
 
+/// The JSON report of a successful run (its stderr shown otherwise).
+fn json_of(out: &std::process::Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn stories_of(path: &Path, state: &Path) -> Vec<(String, Vec<String>)> {
     let out = bin()
         .args(["cluster", "-q", "--state"])
@@ -415,12 +425,7 @@ fn stories_of(path: &Path, state: &Path) -> Vec<(String, Vec<String>)> {
         .arg(path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     stories(&v).into_iter().map(|s| (s.0, s.5)).collect()
 }
 
@@ -570,12 +575,7 @@ fn relative_and_absolute_paths_name_the_same_documents() {
         .args(["cluster", "-q", "--state", "state.db", "corpus"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(run_counts(&v), [2, 0, 0, 3, 0]);
     assert_eq!(stories(&v)[0].1, "unchanged");
     let path = v["stories"][0]["variants"][0]["documents"][0]["path"]
