@@ -165,15 +165,15 @@ fn emit(bytes: &[u8], path: Option<&std::path::Path>) -> Result<()> {
 fn cluster(args: &ClusterArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let started = Instant::now();
-    let paths = args.input.paths(&args.paths)?;
+    let inputs = args.input.paths(&args.paths)?;
     if let Some(out) = args.output.as_deref().filter(|o| !nio::is_stdio(o)) {
-        nio::check_output_file(out, &paths)?;
+        nio::check_output_file(out, &inputs.paths)?;
     }
     if let Some(state) = &args.state.state {
         // The state (and its -wal, -shm, .lock companions) must not become input.
-        nio::check_output_file(state, &paths)?;
+        nio::check_output_file(state, &inputs.paths)?;
     }
-    let config = args.params.config(&paths, &args.walk);
+    let config = args.params.config(&inputs, &args.walk);
     let Some(path) = &args.state.state else {
         let report = newsdedup::cluster(&config, progress.as_ref())?;
         check_report(args, &config, &report)?;
@@ -306,7 +306,9 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn Progress) -> Result<()> {
         })?;
         return Ok(());
     }
-    config.paths = args.input.paths(&args.files)?;
+    let inputs = args.input.paths(&args.files)?;
+    config.paths = inputs.paths;
+    config.walk.listed = inputs.listed;
     if config.paths.is_empty() {
         anyhow::bail!(Error::InvalidParameter(
             "give FILE arguments, or --corpus DIR --out DIR".into()
@@ -332,8 +334,8 @@ fn normalize_run(args: &NormalizeArgs, progress: &dyn Progress) -> Result<()> {
 fn eval(args: &EvalArgs) -> Result<()> {
     let progress = setup(&args.walk)?;
     let gold = newsdedup::read_gold(&args.gold)?;
-    let paths = args.input.paths(&args.paths)?;
-    let config = args.params.config(&paths, &args.walk);
+    let inputs = args.input.paths(&args.paths)?;
+    let config = args.params.config(&inputs, &args.walk);
     let report = newsdedup::cluster(&config, progress.as_ref())?;
     if args.walk.warnings() {
         for s in &report.skipped {
@@ -374,7 +376,7 @@ fn explain(args: &ExplainArgs) -> Result<()> {
         ));
     }
     let progress = setup(&args.walk)?;
-    let config = args.params.config(&[], &args.walk);
+    let config = args.params.config(&Default::default(), &args.walk);
     let e = newsdedup::explain(
         &config,
         &args.a,

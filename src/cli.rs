@@ -182,7 +182,7 @@ pub struct InputArgs {
 
 impl InputArgs {
     /// `paths` with `-` and --files-from expanded.
-    pub fn paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, newsdedup::Error> {
+    pub fn paths(&self, paths: &[PathBuf]) -> Result<newsdedup::io::Inputs, newsdedup::Error> {
         newsdedup::io::expand_paths(paths, self.files_from.as_deref(), self.null)
     }
 }
@@ -450,12 +450,13 @@ impl WalkArgs {
 
 impl Params {
     /// The full configuration for `paths`, with the walk options applied.
-    pub fn config(&self, paths: &[PathBuf], walk: &WalkArgs) -> Config {
+    pub fn config(&self, inputs: &newsdedup::io::Inputs, walk: &WalkArgs) -> Config {
         let mut config = Config {
-            paths: paths.to_vec(),
+            paths: inputs.paths.clone(),
             ..Config::default()
         };
         walk.apply(&mut config);
+        config.walk.listed = inputs.listed.clone();
         config.shingle.size = self.shingle_size as usize;
         config.minhash.num_perm = self.num_perm as usize;
         config.minhash.seed = self.seed;
@@ -481,7 +482,11 @@ mod tests {
             panic!("not the cluster command");
         };
         let paths = [PathBuf::from("corpus")];
-        let config = args.params.config(&paths, &args.walk);
+        let inputs = newsdedup::io::Inputs {
+            paths: paths.to_vec(),
+            listed: Default::default(),
+        };
+        let config = args.params.config(&inputs, &args.walk);
         let expected = Config {
             paths: paths.to_vec(),
             ..Config::default()

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::normalize::Furniture;
 use crate::output::round4;
+use crate::pathenc;
 use crate::pipeline::{self, DocRecord};
 use crate::progress::Progress;
 use crate::shingle;
@@ -19,6 +20,9 @@ use crate::walk::Source;
 #[derive(Debug, Clone, Serialize)]
 pub struct DocSummary {
     pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8 (see README, "Paths").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<crate::pathenc::RawPath>,
     pub lang: String,
     pub lang_confidence: f64,
     pub title: String,
@@ -94,6 +98,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn summary(d: &DocRecord) -> DocSummary {
     DocSummary {
         path: d.path.clone(),
+        path_bytes: d.path_bytes.clone(),
         lang: d.lang.code.to_string(),
         lang_confidence: round4(d.lang.confidence),
         title: d.title.clone(),
@@ -127,7 +132,7 @@ pub fn explain(
         // A second name of a kept file (`duplicate_path`) is not a reason to refuse.
         let refused = |s: &&crate::walk::Skipped| {
             !matches!(s.reason, crate::walk::SkipReason::DuplicatePath { .. })
-                && same_file(Path::new(&s.path), p)
+                && same_file(&pathenc::join(&s.path, s.path_bytes.as_ref()), p)
         };
         if let Some(s) = skipped.iter().find(refused) {
             return Err(Error::InvalidParameter(format!(
@@ -137,7 +142,7 @@ pub fn explain(
             )));
         }
         docs.iter()
-            .position(|d| same_file(Path::new(&d.path), p))
+            .position(|d| same_file(&pathenc::join(&d.path, d.path_bytes.as_ref()), p))
             .ok_or_else(|| {
                 Error::InvalidParameter(format!("'{}' is not among the documents", p.display()))
             })
@@ -289,7 +294,11 @@ fn render_text(e: &Explanation) -> String {
         let _ = writeln!(
             s,
             "{tag}: {} [{} {:.2}, {} words] {}",
-            d.path, d.lang, d.lang_confidence, d.words, d.title
+            pathenc::escape(&d.path, d.path_bytes.as_ref()),
+            d.lang,
+            d.lang_confidence,
+            d.words,
+            d.title
         );
     }
     let _ = writeln!(s, "corpus: {} documents", e.corpus_documents);

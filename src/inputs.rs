@@ -11,6 +11,7 @@
 //!   Paths are compared canonically (symbolic links and `..` resolved), so
 //!   `-o ./raw/../raw/x.json` or a link into the corpus is caught as well.
 
+use std::collections::BTreeSet;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
@@ -45,6 +46,17 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
+/// The inputs of a run: every path, and which of them came from a list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// Named paths and listed ones, in the order given.
+    pub paths: Vec<PathBuf>,
+    /// The paths read from a list (`-`, `--files-from`). A listed file that
+    /// does not exist is skipped (`not_found`) instead of stopping the run:
+    /// a file may vanish between `find` and the run, a named one is a typo.
+    pub listed: BTreeSet<PathBuf>,
+}
+
 /// The inputs of a run: `paths` with each `-` replaced by the list on `stdin`,
 /// plus the list in `files_from` (a file, or `-` for `stdin`). Standard input
 /// is read at most once.
@@ -53,10 +65,11 @@ pub fn expand(
     files_from: Option<&Path>,
     nul: bool,
     stdin: &mut dyn Read,
-) -> Result<Vec<PathBuf>, Error> {
+) -> Result<Inputs, Error> {
+    let mut listed: Vec<PathBuf> = Vec::new();
     let mut out = Vec::with_capacity(paths.len());
     let mut stdin_read = false;
-    let mut read_stdin = |out: &mut Vec<PathBuf>| -> Result<(), Error> {
+    let mut read_stdin = |out: &mut Vec<PathBuf>, listed: &mut Vec<PathBuf>| -> Result<(), Error> {
         if !stdin_read {
             stdin_read = true;
             let mut bytes = Vec::new();
@@ -66,29 +79,36 @@ pub fn expand(
                     path: PathBuf::from("<standard input>"),
                     source,
                 })?;
-            out.extend(parse_list(&bytes, nul));
+            let list = parse_list(&bytes, nul);
+            out.extend(list.iter().cloned());
+            listed.extend(list);
         }
         Ok(())
     };
     for path in paths {
         if is_stdio(path) {
-            read_stdin(&mut out)?;
+            read_stdin(&mut out, &mut listed)?;
         } else {
             out.push(path.clone());
         }
     }
     match files_from {
-        Some(list) if is_stdio(list) => read_stdin(&mut out)?,
+        Some(list) if is_stdio(list) => read_stdin(&mut out, &mut listed)?,
         Some(list) => {
             let bytes = std::fs::read(list).map_err(|source| Error::MissingPath {
                 path: list.to_path_buf(),
                 source,
             })?;
-            out.extend(parse_list(&bytes, nul));
+            let list = parse_list(&bytes, nul);
+            out.extend(list.iter().cloned());
+            listed.extend(list);
         }
         None => {}
     }
-    Ok(out)
+    // A path both named and listed was named: it must exist.
+    let named: BTreeSet<&PathBuf> = paths.iter().filter(|p| !is_stdio(p)).collect();
+    let listed = listed.into_iter().filter(|p| !named.contains(p)).collect();
+    Ok(Inputs { paths: out, listed })
 }
 
 /// Refuse an output file that is an input or lies inside an input folder
@@ -231,13 +251,15 @@ mod tests {
         let paths = [PathBuf::from("-"), PathBuf::from("z"), PathBuf::from("-")];
         let got = expand(&paths, Some(Path::new("-")), false, &mut stdin).unwrap();
         assert_eq!(
-            got,
+            got.paths,
             vec![
                 PathBuf::from("x.txt"),
                 PathBuf::from("y.txt"),
                 PathBuf::from("z")
             ]
         );
+        let listed: Vec<_> = got.listed.into_iter().collect();
+        assert_eq!(listed, vec![PathBuf::from("x.txt"), PathBuf::from("y.txt")]);
     }
 
     #[test]

@@ -141,13 +141,16 @@ pub mod io {
         crate::inputs::is_stdio(path)
     }
 
+    pub use crate::inputs::Inputs;
+
     /// `paths` with `-` (a list on standard input) and `files_from` expanded;
-    /// `null`: the lists are NUL-separated.
+    /// `null`: the lists are NUL-separated. Set [`Inputs::listed`] as
+    /// `config.walk.listed` so that a listed file that is gone is skipped.
     pub fn expand_paths(
         paths: &[PathBuf],
         files_from: Option<&Path>,
         null: bool,
-    ) -> Result<Vec<PathBuf>> {
+    ) -> Result<Inputs> {
         crate::inputs::expand(paths, files_from, null, &mut crate::inputs::stdin())
     }
 

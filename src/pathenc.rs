@@ -55,6 +55,18 @@ pub fn split(path: &Path) -> (String, Option<RawPath>) {
     }
 }
 
+/// The path again from [`split`]'s two halves: exact when `raw` is given.
+pub fn join(text: &str, raw: Option<&RawPath>) -> std::path::PathBuf {
+    match raw {
+        #[cfg(unix)]
+        Some(raw) => {
+            use std::os::unix::ffi::OsStrExt;
+            std::path::PathBuf::from(std::ffi::OsStr::from_bytes(raw.as_bytes()))
+        }
+        _ => std::path::PathBuf::from(text),
+    }
+}
+
 /// Backslashes are separators only on Windows; on Unix they are part of a name.
 fn portable(s: &str) -> String {
     if cfg!(windows) {
@@ -209,8 +221,11 @@ mod tests {
             split(Path::new("d/naïve\\x.txt")),
             ("d/naïve\\x.txt".into(), None)
         );
-        let (text, raw) = split(Path::new(OsStr::from_bytes(b"d/caf\xe9.txt")));
+        let exact = Path::new(OsStr::from_bytes(b"d/caf\xe9.txt"));
+        let (text, raw) = split(exact);
         assert_eq!(text, "d/caf\u{fffd}.txt");
+        assert_eq!(join(&text, raw.as_ref()), exact, "joined back exactly");
+        assert_eq!(join("d/a.txt", None), Path::new("d/a.txt"));
         assert_eq!(
             raw.map(|r| r.as_bytes().to_vec()),
             Some(b"d/caf\xe9.txt".to_vec())

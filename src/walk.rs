@@ -25,6 +25,10 @@ pub struct WalkConfig {
     pub hidden: bool,
     /// Files larger than this are skipped.
     pub max_bytes: u64,
+    /// Paths that came from a list (`-`, `--files-from`): one that does not
+    /// exist is skipped (`not_found`) instead of stopping the run.
+    #[serde(skip)]
+    pub listed: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Default for WalkConfig {
@@ -34,6 +38,7 @@ impl Default for WalkConfig {
             follow_links: false,
             hidden: false,
             max_bytes: 8 * 1024 * 1024,
+            listed: Default::default(),
         }
     }
 }
@@ -66,6 +71,9 @@ pub enum SkipReason {
     TooLarge { bytes: u64, limit: u64 },
     /// The file could not be opened or read.
     Unreadable { error: String },
+    /// A file named in a path list (`-`, `--files-from`) that does not exist
+    /// (or cannot be looked up) when the run starts.
+    NotFound { error: String },
     /// The file has no content at all.
     Empty,
     /// Nothing of the article was left after cleaning.
@@ -110,6 +118,7 @@ impl std::fmt::Display for SkipReason {
                 write!(f, "too large ({bytes} bytes > --max-bytes {limit})")
             }
             SkipReason::Unreadable { error } => write!(f, "unreadable: {error}"),
+            SkipReason::NotFound { error } => write!(f, "listed but not found: {error}"),
             SkipReason::Empty => write!(f, "empty file"),
             SkipReason::TooShort { words } => {
                 write!(f, "too short after cleaning ({words} words)")
@@ -156,10 +165,22 @@ pub struct Listing {
 pub fn list(roots: &[PathBuf], config: &WalkConfig) -> Result<Listing, Error> {
     let mut listing = Listing::default();
     for root in roots {
-        let meta = fs::symlink_metadata(root).map_err(|source| Error::MissingPath {
-            path: root.clone(),
-            source,
-        })?;
+        let meta = match fs::symlink_metadata(root) {
+            Ok(meta) => meta,
+            Err(e) if config.listed.contains(root) => {
+                let error = e.to_string();
+                listing
+                    .skipped
+                    .push(Skipped::new(root, SkipReason::NotFound { error }));
+                continue;
+            }
+            Err(source) => {
+                return Err(Error::MissingPath {
+                    path: root.clone(),
+                    source,
+                });
+            }
+        };
         if meta.is_file() {
             // An explicitly named file is read whatever its extension.
             listing.sources.push(Source { path: root.clone() });

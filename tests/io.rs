@@ -241,6 +241,26 @@ fn output_through_a_symlink_writes_the_target() {
 }
 
 #[test]
+fn output_over_a_hard_linked_file_keeps_the_link() {
+    let dir = corpus();
+    // Longer than the result, so that a missing truncation would show.
+    let published = write(dir.path(), "public/stories.json", "x".repeat(200_000));
+    std::fs::hard_link(&published, dir.path().join("stories.json")).unwrap();
+    bin()
+        .current_dir(dir.path())
+        .args(["cluster", "-q", "d", "-o", "stories.json"])
+        .assert()
+        .success();
+    let here = std::fs::read(dir.path().join("stories.json")).unwrap();
+    let there = std::fs::read(&published).unwrap();
+    assert_eq!(here, there, "both names see the new content");
+    let json: Value = serde_json::from_slice(&there).unwrap();
+    assert_eq!(json["summary"]["documents"], 4);
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::metadata(&published).unwrap().nlink(), 2);
+}
+
+#[test]
 fn a_write_error_names_the_file_and_the_cause_once() {
     let dir = corpus();
     let run = bin()
@@ -307,6 +327,43 @@ fn paths_from_stdin_files_from_and_nul_separated() {
 }
 
 #[test]
+fn a_listed_file_that_is_gone_is_skipped_but_a_named_one_stops_the_run() {
+    let dir = corpus();
+    let list = b"d/budget.txt\nd/gone.txt\nd/harbour.txt\nd/outage.txt\nd/owl.txt\n";
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["cluster", "-q", "-"])
+        .write_stdin(list.to_vec())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        err,
+        "newsdedup: skipped d/gone.txt: listed but not found: No such file or directory (os error 2)\n"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["documents"], 4);
+    assert_eq!(json["skipped"][0]["path"], "d/gone.txt");
+    assert_eq!(json["skipped"][0]["kind"], "not_found");
+
+    // The same name given as an argument is a typo: exit 2, nothing printed.
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["cluster", "-q", "d/gone.txt", "-"])
+        .write_stdin(b"d/budget.txt\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr_of(&out).contains("'d/gone.txt'"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
 fn dash_output_is_stdout() {
     let dir = corpus();
     let out = bin()
@@ -347,6 +404,69 @@ fn base64_decode(s: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+#[test]
+fn explain_and_eval_tell_apart_names_that_differ_only_in_non_utf8_bytes() {
+    // Both names read as "caf\u{FFFD}.txt" when decoded lossily.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")),
+        HARBOUR_ARTICLE,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe8.txt")),
+        BUDGET_ARTICLE,
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdedup"))
+        .current_dir(dir.path())
+        .args(["explain", "-q", "--format", "json"])
+        .arg(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"))
+        .arg(std::ffi::OsStr::from_bytes(b"caf\xe8.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["a"]["title"].as_str().unwrap().starts_with("Harbour"),
+        "{json}"
+    );
+    assert!(
+        json["b"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("City council"),
+        "{json}"
+    );
+    assert_eq!(
+        base64_decode(json["a"]["path_bytes"].as_str().unwrap()),
+        b"caf\xe9.txt"
+    );
+    assert_eq!(
+        base64_decode(json["b"]["path_bytes"].as_str().unwrap()),
+        b"caf\xe8.txt"
+    );
+    assert_eq!(json["same_story"], false);
+
+    // A gold key spelled with U+FFFD names neither file exactly.
+    write(
+        dir.path(),
+        "gold.json",
+        r#"{"docs": {"caf\ufffd.txt": {"story": "s"}}}"#,
+    );
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["eval", "-q", "--gold", "gold.json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("none of its 1 document matches a clustered document"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]

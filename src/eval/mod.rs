@@ -51,8 +51,15 @@ pub fn predicted(report: &Report) -> Vec<Predicted> {
     for (si, story) in report.stories.iter().enumerate() {
         for (vi, variant) in story.variants.iter().enumerate() {
             for d in &variant.documents {
+                // A name that is not UTF-8 cannot be a key of the gold JSON:
+                // its escaped bytes (`caf\xE9.txt`) match nothing, where the
+                // lossy `caf` + U+FFFD + `.txt` could match a wrong key.
+                let path = match &d.path_bytes {
+                    Some(raw) => crate::pathenc::escape(&d.path, Some(raw)),
+                    None => d.path.clone(),
+                };
                 predicted.push(Predicted {
-                    path: d.path.clone(),
+                    path,
                     story: si,
                     variant: vi,
                     lang: d.lang.clone(),

@@ -167,7 +167,8 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, Error> {
 /// - a temp file next to the target is written, synced (`fsync`), then renamed
 ///   over the target, so a reader never sees half a file, even after a crash;
 /// - a new file gets the umask's mode (0644 under umask 022), an existing one
-///   keeps its mode.
+///   keeps its mode;
+/// - a file with other hard links is rewritten in place (see [`write_in_place`]).
 ///
 /// Errors name `path` and the cause once, never the temp file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -179,6 +180,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let existing = std::fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    #[cfg(unix)]
+    if let Some(meta) = &existing {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return write_in_place(&target, bytes).map_err(fail);
+        }
     }
     let dir = crate::inputs::parent(&target);
     let mut builder = tempfile::Builder::new();
@@ -210,6 +218,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Overwrite a file that has other hard links where it is, so that every
+/// name keeps seeing the new content (a rename would leave the other names on
+/// the old inode), as `cp` onto an existing file does. Not atomic: the file is
+/// never empty or truncated to a partial length, but a reader during the write
+/// may see old and new bytes mixed.
+#[cfg(unix)]
+fn write_in_place(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)?;
+    file.sync_all()
 }
 
 /// The cause of an I/O error without the paths some libraries add to it.
