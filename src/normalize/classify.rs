@@ -48,6 +48,7 @@
 //! The stopword list is the one that covers most words of the page's longer
 //! lines ([`super::stopwords::best_list`]).
 
+use crate::script::{Script, main_script};
 use crate::tokenize::{for_each_token, word_count};
 
 use super::rules::Reason;
@@ -137,72 +138,6 @@ pub struct Context<'a> {
     /// The document's main script, if known.
     pub script: Option<Script>,
 }
-
-/// Writing systems, coarsely: enough to tell a page's own text from
-/// boilerplate in another script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Script {
-    Latin,
-    Greek,
-    Cyrillic,
-    Armenian,
-    Hebrew,
-    Arabic,
-    Indic,
-    Thai,
-    Georgian,
-    Hangul,
-    Cjk,
-    Other,
-}
-
-/// The script of a letter.
-pub fn script_of(c: char) -> Script {
-    match c as u32 {
-        0..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
-        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
-        0x0400..=0x052F => Script::Cyrillic,
-        0x0530..=0x058F => Script::Armenian,
-        0x0590..=0x05FF => Script::Hebrew,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
-        0x0900..=0x0DFF => Script::Indic,
-        0x0E00..=0x0EFF => Script::Thai,
-        0x10A0..=0x10FF => Script::Georgian,
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Cjk,
-        _ => Script::Other,
-    }
-}
-
-/// The script of most letters of `text`.
-pub fn main_script(text: &str) -> Option<Script> {
-    let mut counts = [0u32; 12];
-    for c in text.chars().filter(|&c| crate::charclass::is_alphabetic(c)) {
-        counts[script_of(c) as usize] += 1;
-    }
-    let (i, &n) = counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
-    (n > 0).then(|| ALL_SCRIPTS[i])
-}
-
-const ALL_SCRIPTS: [Script; 12] = [
-    Script::Latin,
-    Script::Greek,
-    Script::Cyrillic,
-    Script::Armenian,
-    Script::Hebrew,
-    Script::Arabic,
-    Script::Indic,
-    Script::Thai,
-    Script::Georgian,
-    Script::Hangul,
-    Script::Cjk,
-    Script::Other,
-];
 
 /// Measurements of one line.
 #[derive(Debug, Clone, Copy, Default)]

@@ -28,7 +28,8 @@ pub use furniture::{Furniture, FurnitureConfig, LineProfile, LineStat};
 pub use rules::Reason;
 
 use crate::charclass::is_alphanumeric;
-use crate::tokenize::{is_unspaced, word_count};
+use crate::script::is_unspaced;
+use crate::tokenize::word_count;
 
 /// Settings of the normalizer.
 #[derive(Debug, Clone, Serialize)]
@@ -332,7 +333,7 @@ fn finish_with(
     let lang = crate::lang::detect(&sample);
     let ctx = Context {
         stopwords: stopwords::covering_list(&sample, lang.code),
-        script: classify::main_script(&sample),
+        script: crate::script::main_script(&sample),
     };
     let selection = if select {
         classify::select(&items, &ctx)
