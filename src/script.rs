@@ -12,9 +12,10 @@
 //! Arabic supplements).
 //!
 //! Lookups are on every character of every document, so they are fast: ASCII
-//! answers at once, the Basic Multilingual Plane from tables built once (a
-//! script byte per code point, 64 KiB; the unspaced set as an 8 KiB bitmap),
-//! and only the other planes search the crate's range table.
+//! (and, for the unspaced test, everything before Thai) answers at once, the
+//! Basic Multilingual Plane from tables built once (a script byte per code
+//! point, 64 KiB; the unspaced set as an 8 KiB bitmap), and only the other
+//! planes search the crate's range table.
 //!
 //! A letter marked `Common` or `Inherited` (used by several scripts, such as
 //! the Japanese long-vowel mark `ー`) belongs to the script its
@@ -73,9 +74,15 @@ pub(crate) fn script(c: char) -> Script {
 /// Myanmar `။`, Japanese `・`) is not a word and is not included.
 #[inline]
 pub(crate) fn is_unspaced(c: char) -> bool {
+    // Nothing before Thai (U+0E00) is unspaced: ASCII, Latin, Greek, Cyrillic,
+    // Arabic, Hebrew and the Indic scripts answer without a lookup (the tests
+    // check this against the Unicode data for every code point).
+    c >= '\u{0E00}' && unspaced_from_thai(c)
+}
+
+fn unspaced_from_thai(c: char) -> bool {
     match c as usize {
-        0..=0x7F => false,
-        cp @ 0x80..=0xFFFF => TABLES.unspaced.contains(cp),
+        cp @ 0..=0xFFFF => TABLES.unspaced.contains(cp),
         _ => unspaced_slow(c),
     }
 }
@@ -141,7 +148,13 @@ pub(crate) fn main_script(text: &str) -> Option<Script> {
 
 /// A katakana letter (including the long-vowel mark `ー`), for the anchors'
 /// katakana runs (transliterated foreign names).
+#[inline]
 pub(crate) fn is_katakana(c: char) -> bool {
+    // Katakana and the kana marks start at U+3000 (checked in the tests).
+    c >= '\u{3000}' && katakana_slow(c)
+}
+
+fn katakana_slow(c: char) -> bool {
     crate::charclass::is_alphabetic(c)
         && match script(c) {
             Script::Katakana => true,
@@ -161,6 +174,7 @@ mod tests {
         for c in crate::charclass::test_sample() {
             assert_eq!(script(c), c.script(), "{c:?}");
             assert_eq!(is_unspaced(c), unspaced_slow(c), "{c:?}");
+            assert_eq!(is_katakana(c), katakana_slow(c), "{c:?}");
         }
     }
 
