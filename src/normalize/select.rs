@@ -30,16 +30,18 @@
 //!    text line (own or repeated) is good or near (a teaser between links),
 //!    then [`GOOD_OFFSET`] is subtracted. A good own line with a neighbour
 //!    thus scores `words × tail − GOOD_OFFSET`.
-//! 4. **lists** ([`mark_lists`]): a line ending in `:` with 2 to
+//! 4. **lists** ([`mark_lists`]): an own line ending in `:` with 2 to
 //!    [`LIST_INTRO_WORDS`] words opens a list; it and the short, near and bad
 //!    own lines after it score at least zero (tour dates, results, a
-//!    programme). Items of at least [`LIST_ITEM_WORDS`] words that are no
-//!    headline and no link go with the article when it reaches their intro.
+//!    programme); rule-removed lines do not end the list, any other line
+//!    does. The items, up to the first of fewer than [`LIST_ITEM_WORDS`]
+//!    words or a headline or a link, go with the article when it reaches
+//!    their intro.
 //! 5. **best run and edges** ([`max_subarray`], [`extend`]): the best run is
 //!    extended over adjacent sentences (lines ending like a sentence or cut
-//!    after a comma, not links or headlines: the page's own, or good lines it
-//!    shares with other documents) and list items, skipping rule-removed
-//!    lines.
+//!    after a comma, not links or headlines: the page's own, or good and near
+//!    lines it shares with other documents, in the page's language) and,
+//!    below it, over list items, skipping rule-removed lines.
 //!
 //! The costs were set by hand with the line classes (commit a7e06df) on
 //! extract-dev (both halves) and noisy-dev; the list constants come from
