@@ -294,11 +294,11 @@ pub fn tokenize(data: &[u8]) -> Checked {
             return Err("an empty token".into());
         };
         ensure!(
-            (tokenize::is_word_char(first) || tokenize::is_unspaced(first))
+            (tokenize::is_word_char(first) || crate::script::is_unspaced(first))
                 && !crate::charclass::is_mark(first),
             "token {t:?} starts with {first:?}"
         );
-        if tokenize::is_unspaced(first) {
+        if crate::script::is_unspaced(first) {
             // One character (with its marks) of an unspaced script; the
             // script's punctuation (`・`, `။`, `៕`) is a token too.
             ensure!(
@@ -308,7 +308,7 @@ pub fn tokenize(data: &[u8]) -> Checked {
         } else {
             ensure!(
                 t.chars().all(|c| crate::charclass::is_mark(c)
-                    || (tokenize::is_word_char(c) && !tokenize::is_unspaced(c))),
+                    || (tokenize::is_word_char(c) && !crate::script::is_unspaced(c))),
                 "token {t:?} mixes in other characters"
             );
         }

@@ -37,6 +37,7 @@ mod output;
 mod pathenc;
 mod pipeline;
 mod progress;
+mod script;
 mod shingle;
 mod store;
 mod story;

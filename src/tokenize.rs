@@ -6,20 +6,7 @@
 //! character, so that k-shingles over them are character k-grams.
 
 use crate::charclass::{is_alphanumeric, is_mark};
-
-/// True for characters of scripts that do not separate words with spaces.
-pub fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF          // Thai, Lao
-        | 0x1000..=0x109F        // Myanmar
-        | 0x1780..=0x17FF        // Khmer
-        | 0x3040..=0x30FF        // Hiragana, Katakana
-        | 0x31F0..=0x31FF        // Katakana extensions
-        | 0x3400..=0x4DBF        // CJK extension A
-        | 0x4E00..=0x9FFF        // CJK unified ideographs
-        | 0xF900..=0xFAFF        // CJK compatibility ideographs
-        | 0x20000..=0x2FA1F) // CJK extensions B–F
-}
+use crate::script::is_unspaced;
 
 /// True for characters that belong inside a word.
 #[inline]
@@ -105,7 +92,7 @@ pub fn word_count(text: &str) -> usize {
     let mut unspaced = 0usize;
     let mut in_word = false;
     for c in text.chars() {
-        if !c.is_ascii() && is_unspaced(c) {
+        if is_unspaced(c) {
             unspaced += 1;
             in_word = false;
         } else if is_word_char(c) {

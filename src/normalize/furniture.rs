@@ -27,7 +27,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::tokenize::{is_unspaced, is_word_char, word_count};
+use crate::script::is_unspaced;
+use crate::tokenize::{is_word_char, word_count};
 
 /// Lines with at least this many words get a fuzzy key and count in the
 /// comparison of documents (menus and link lists, the bulk of a site's
@@ -236,7 +237,7 @@ fn word_hashes(line: &str, out: &mut Vec<u64>) {
     let mut h = BASIS;
     let mut in_word = false;
     for c in line.chars() {
-        let unspaced = !c.is_ascii() && is_unspaced(c);
+        let unspaced = is_unspaced(c);
         if unspaced || !is_word_char(c) {
             if in_word {
                 out.push(finalize(h));

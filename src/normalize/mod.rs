@@ -6,29 +6,36 @@
 //!    lines or prefixes;
 //! 3. repeated lines inside the document (captions printed twice);
 //! 4. [`furniture`]: lines that repeat across unrelated documents of the corpus;
-//! 5. [`classify`]: the article is the run of lines with the best score (length,
-//!    stopword density in the document's language ([`stopwords`]), punctuation,
-//!    links, section headers ([`sections`])); what lies outside it (menus, link
-//!    lists, comments, footers) goes, except its head: the title (and
-//!    subtitle, standfirst, dateline) just above it.
+//! 5. [`select`]: the article is the run of lines with the best score, each
+//!    line measured ([`measure`], [`prompts`]) and classed ([`classify`]) by
+//!    its length, stopword density in the document's language ([`stopwords`]),
+//!    punctuation and links, with section headers ([`sections`]) as extra
+//!    evidence; what lies outside it (menus, link lists, comments, footers)
+//!    goes, except its head: the title (and subtitle, standfirst, dateline)
+//!    just above it.
 //!
 //! Everything removed is recorded with its [`Reason`].
 
 pub mod classify;
 pub mod furniture;
+pub mod measure;
+pub mod prompts;
 pub mod rules;
 pub mod sections;
+pub mod select;
 pub mod stopwords;
 pub mod unicode;
 
 use serde::Serialize;
 
-use classify::{Context, Item, Kind};
+use classify::Context;
 pub use furniture::{Furniture, FurnitureConfig, LineProfile, LineStat};
 pub use rules::Reason;
+use select::{Item, Kind};
 
 use crate::charclass::is_alphanumeric;
-use crate::tokenize::{is_unspaced, word_count};
+use crate::script::is_unspaced;
+use crate::tokenize::word_count;
 
 /// Settings of the normalizer.
 #[derive(Debug, Clone, Serialize)]
@@ -191,7 +198,7 @@ pub fn profile(text: &str) -> LineProfile {
 }
 
 /// Finish cleaning: drop corpus furniture, find the article among the page's
-/// lines ([`classify`]), pick the title.
+/// lines ([`select`]), pick the title.
 pub fn finish(p: Prepared, furniture: Option<&Furniture>) -> Cleaned {
     finish_bounded(p, furniture, true)
 }
@@ -332,10 +339,10 @@ fn finish_with(
     let lang = crate::lang::detect(&sample);
     let ctx = Context {
         stopwords: stopwords::covering_list(&sample, lang.code),
-        script: classify::main_script(&sample),
+        script: crate::script::main_script(&sample),
     };
     let selection = if select {
-        classify::select(&items, &ctx)
+        select::select(&items, &ctx)
     } else {
         None
     };

@@ -14,6 +14,8 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+use crate::charclass::is_alphanumeric;
+
 /// Normalize one line (no `\n` inside). The result is trimmed.
 pub fn normalize_line(line: &str, out: &mut String) {
     out.clear();
@@ -60,8 +62,12 @@ fn push_normalized(line: &str, out: &mut String) -> bool {
 /// NFKC decomposes, are left to NFKC: the decomposed form is what the story
 /// stage's transliteration matches best.)
 pub fn is_kept_as_written(c: char) -> bool {
-    matches!(c as u32,
-        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x0E33 | 0x0EB3 | 0x2026)
+    const SARA_AM: [char; 2] = ['\u{0E33}', '\u{0EB3}'];
+    // U+FF01..=U+FF65: the full-width forms of ASCII, then the half-width CJK
+    // punctuation (no script: these are block ranges).
+    ('\u{FF01}'..='\u{FF65}').contains(&c) && !is_alphanumeric(c)
+        || SARA_AM.contains(&c)
+        || c == '\u{2026}'
 }
 
 /// Push `chars` with white space folded to one space; true if one was dropped
@@ -246,5 +252,23 @@ mod tests {
         );
         assert_eq!(norm("<https://example.com/a>"), "https://example.com/a");
         assert_eq!(norm("#hashtag"), "#hashtag");
+    }
+
+    #[test]
+    fn kept_as_written_are_the_full_width_punctuation_sara_am_and_the_ellipsis() {
+        let kept: Vec<u32> = (0..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_kept_as_written(c))
+            .map(|c| c as u32)
+            .collect();
+        let expected: Vec<u32> = (0xFF01..=0xFF0F)
+            .chain(0xFF1A..=0xFF20)
+            .chain(0xFF3B..=0xFF40)
+            .chain(0xFF5B..=0xFF65)
+            .chain([0x0E33, 0x0EB3, 0x2026])
+            .collect();
+        let mut expected = expected;
+        expected.sort_unstable();
+        assert_eq!(kept, expected);
     }
 }

@@ -8,7 +8,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::features::{Feature, fold};
 use crate::charclass::{is_alphabetic, is_numeric};
-use crate::tokenize::{is_unspaced, is_word_char};
+use crate::script::{Script, is_katakana, is_unspaced, script};
+use crate::tokenize::is_word_char;
 
 /// Kinds of anchor; the kind is part of the feature's hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,10 +163,6 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase()
 }
 
-fn is_katakana(c: char) -> bool {
-    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF)
-}
-
 /// Readable labels of anchors, keyed by feature hash (for `explain`).
 pub fn labels(text: &str) -> std::collections::HashMap<Feature, String> {
     let mut map = std::collections::HashMap::new();
@@ -283,10 +280,10 @@ fn strip_clitics(w: &str) -> Option<&str> {
     ];
     let chars = w.chars().count();
     let first = w.chars().next()?;
-    let table: &[&str] = match first as u32 {
-        0x0600..=0x06FF => ARABIC_PREFIXES,
-        0x0590..=0x05FF => HEBREW_PREFIXES,
-        0xAC00..=0xD7AF => {
+    let table: &[&str] = match script(first) {
+        Script::Arabic => ARABIC_PREFIXES,
+        Script::Hebrew => HEBREW_PREFIXES,
+        Script::Hangul => {
             return KOREAN_SUFFIXES
                 .iter()
                 .find(|s| w.ends_with(*s) && chars > s.chars().count() + 1)

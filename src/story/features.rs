@@ -4,7 +4,8 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::anchors;
-use crate::tokenize::{for_each_token, is_unspaced};
+use crate::script::is_unspaced;
+use crate::tokenize::for_each_token;
 
 /// A feature hash. 32 bits halve the memory of 64: with a million documents
 /// and a million distinct words, about a hundred pairs of rare words collide,
