@@ -27,8 +27,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::script::is_unspaced;
-use crate::tokenize::{is_word_char, word_count};
+use crate::tokenize::{for_each_token, word_count};
 
 /// Lines with at least this many words get a fuzzy key and count in the
 /// comparison of documents (menus and link lists, the bulk of a site's
@@ -72,42 +71,39 @@ impl Default for FurnitureConfig {
     }
 }
 
-/// The key of a line: a hash of the line lower-cased, each run of digits
-/// folded to one `0` (FNV-1a over the characters, then a final mix; no
-/// allocation).
+/// The key of a line: the xxh3 hash (as everywhere else in newsdedup) of the
+/// line lower-cased, each run of digits folded to one `0`, so that "Updated
+/// 10:42" and "Updated 9:05" are one line. The folded text goes through one
+/// buffer per thread (no allocation per line).
 pub fn line_key(line: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01B3;
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    let mut mix = |c: char| h = (h ^ c as u64).wrapping_mul(PRIME);
-    let mut in_number = false;
-    for c in line.chars() {
-        let digit = if c.is_ascii() {
-            c.is_ascii_digit()
-        } else {
-            crate::charclass::is_numeric(c)
-        };
-        if digit {
-            if !in_number {
-                mix('0');
-            }
-            in_number = true;
-            continue;
-        }
-        in_number = false;
-        if c.is_ascii() {
-            mix(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut mix);
-        }
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    finalize(h)
-}
-
-/// Murmur3's finalizer: spreads FNV's low-bit bias over all 64 bits.
-fn finalize(mut z: u64) -> u64 {
-    z = (z ^ (z >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    z = (z ^ (z >> 33)).wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    z ^ (z >> 33)
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        let mut in_number = false;
+        for c in line.chars() {
+            let digit = if c.is_ascii() {
+                c.is_ascii_digit()
+            } else {
+                crate::charclass::is_numeric(c)
+            };
+            if digit {
+                if !in_number {
+                    folded.push('0');
+                }
+                in_number = true;
+                continue;
+            }
+            in_number = false;
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                folded.extend(c.to_lowercase());
+            }
+        }
+        xxh3_64(folded.as_bytes())
+    })
 }
 
 /// Characters that end a sentence (a closing quote or bracket after them is skipped).
@@ -169,6 +165,7 @@ impl LineProfile {
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         let mut words: Vec<u64> = Vec::new();
+        let mut buf = String::new();
         for line in lines {
             let key = line_key(line);
             if !seen.insert(key) {
@@ -176,13 +173,10 @@ impl LineProfile {
             }
             let count = word_count(line);
             let fuzzy = if count >= LONG_LINE_WORDS {
-                word_hashes(line, &mut words);
+                word_hashes(line, &mut buf, &mut words);
                 words
                     .windows(SHINGLE_WORDS.min(words.len()).max(1))
-                    .map(|w| {
-                        let h = w.iter().fold(0u64, |acc, &x| acc.rotate_left(21) ^ x);
-                        (finalize(h) >> 32) as u32
-                    })
+                    .map(|w| (shingle_hash(w) >> 32) as u32)
                     .min()
                     .unwrap_or(0)
             } else {
@@ -228,39 +222,20 @@ impl LineProfile {
     }
 }
 
-/// Hashes of the lower-cased words of `line` (each character of an unspaced
-/// script is a word), into `out`. No allocation beyond `out`.
-fn word_hashes(line: &str, out: &mut Vec<u64>) {
+/// xxh3 hashes of the tokens of `line` ([`for_each_token`]: lower-cased,
+/// each character of an unspaced script a token), into `out`.
+fn word_hashes(line: &str, buf: &mut String, out: &mut Vec<u64>) {
     out.clear();
-    const PRIME: u64 = 0x0000_0100_0000_01B3;
-    const BASIS: u64 = 0xCBF2_9CE4_8422_2325;
-    let mut h = BASIS;
-    let mut in_word = false;
-    for c in line.chars() {
-        let unspaced = is_unspaced(c);
-        if unspaced || !is_word_char(c) {
-            if in_word {
-                out.push(finalize(h));
-                h = BASIS;
-                in_word = false;
-            }
-            if unspaced {
-                out.push(finalize(c as u64 ^ BASIS));
-            }
-            continue;
-        }
-        in_word = true;
-        if c.is_ascii() {
-            h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
-        } else {
-            for l in c.to_lowercase() {
-                h = (h ^ l as u64).wrapping_mul(PRIME);
-            }
-        }
+    for_each_token(line, buf, |t| out.push(xxh3_64(t.as_bytes())));
+}
+
+/// The hash of a shingle of word hashes.
+fn shingle_hash(words: &[u64]) -> u64 {
+    let mut bytes = [0u8; 8 * SHINGLE_WORDS];
+    for (chunk, w) in bytes.chunks_exact_mut(8).zip(words) {
+        chunk.copy_from_slice(&w.to_le_bytes());
     }
-    if in_word {
-        out.push(finalize(h));
-    }
+    xxh3_64(&bytes[..8 * words.len().min(SHINGLE_WORDS)])
 }
 
 /// The repeated lines of a corpus and the verdict on each.
