@@ -33,7 +33,30 @@ from sklearn.linear_model import LogisticRegression
 CORPORA = ["ntrex-dev", "ecb-dev", "noisy-dev", "semeval-dev"]
 ROOT = Path(__file__).resolve().parent.parent
 TUNE = ROOT / "target" / "tune"
-NF = 5  # components per pair
+NF = 7  # components per pair (PairScore::components)
+
+# Date evidence derived from the day distance (component 5, -1 = unknown)
+# and the weekday conflict (component 6). FEATURES (environment, comma
+# separated) picks them for experiments: conflictN (both documents name days,
+# none within N days), shared (a day in common), weekday (weekday conflict).
+import os
+
+FEATURES = [f for f in os.environ.get("FEATURES", "").split(",") if f]
+
+
+def derived(x):
+    cols = []
+    for f in FEATURES:
+        if f.startswith("conflict"):
+            n = float(f[len("conflict"):])
+            cols.append((x[:, 5] > n).astype(float))
+        elif f == "shared":
+            cols.append((x[:, 5] == 0).astype(float))
+        elif f == "weekday":
+            cols.append(x[:, 6])
+        else:
+            raise SystemExit(f"unknown feature {f}")
+    return np.column_stack(cols) if cols else np.zeros((len(x), 0))
 
 
 def load(corpus, half):
@@ -65,8 +88,10 @@ def design(x, same):
     # The anchor cosine is left out: it is a blend of the number and name
     # cosines, and with it the fitted weights are not identifiable.
     if same:
-        return x[:, [0, 2, 3, 4]]  # word, number, name, year conflict
-    return x[:, 2:]  # number, name (multilingual anchors), year conflict
+        base = x[:, [0, 2, 3, 4]]  # word, number, name, year conflict
+    else:
+        base = x[:, [2, 3, 4]]  # number, name (multilingual anchors), year conflict
+    return np.hstack([base, derived(x)])
 
 
 def fit(data):
