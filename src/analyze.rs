@@ -206,7 +206,12 @@ fn dateline_text(cleaned: &Cleaned) -> String {
     cleaned
         .removed
         .iter()
-        .filter(|r| matches!(r.reason, Reason::Dateline | Reason::Timestamp | Reason::Byline))
+        .filter(|r| {
+            matches!(
+                r.reason,
+                Reason::Dateline | Reason::Timestamp | Reason::Byline
+            )
+        })
         .map(|r| r.text.as_str())
         .collect::<Vec<_>>()
         .join("\n")

@@ -278,8 +278,18 @@ pub fn explain(
         years_a: years(va.years),
         years_b: years(vb.years),
         year_conflict: pair.year_conflict > 0.0,
-        days_a: va.dates.days.iter().map(|&d| dates::format_day(d)).collect(),
-        days_b: vb.dates.days.iter().map(|&d| dates::format_day(d)).collect(),
+        days_a: va
+            .dates
+            .days
+            .iter()
+            .map(|&d| dates::format_day(d))
+            .collect(),
+        days_b: vb
+            .dates
+            .days
+            .iter()
+            .map(|&d| dates::format_day(d))
+            .collect(),
         shared_days: va
             .dates
             .days

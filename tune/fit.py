@@ -11,7 +11,10 @@ development corpora and report the other half (two-fold cross-validation).
 
 Per pair, examples/pair_scores prints the components of
 `story::score::PairScore::components` (word cosine, anchor cosine, number
-cosine, name cosine). Two logistic regressions (same-language pairs,
+cosine, name cosine, year conflict, day distance, weekday conflict). The date
+evidence (the last two) is not in the shipped model; `FEATURES=... tune/fit.py`
+adds it (and `GRID_DATES=1` picks its weights by clustering F1 instead of
+log-loss) to test it again. Two logistic regressions (same-language pairs,
 cross-language pairs) turn them into a probability that the two documents
 report one story; each corpus weighs the same in the fit. The clustering
 (neighbour normalization + average linkage, as src/story/mod.rs does it) is

@@ -8,7 +8,7 @@
 //!   `2009-02-04`, `04.02.2009`, `2/4/2009` (month first in English only),
 //!   `2009年2月4日`, `2009년 2월 4일`, with the month names of the main
 //!   languages of news (English, German, French, Spanish, Italian,
-//!   Portuguese, Dutch, Polish, Turkish, Russian, Arabic);
+//!   Portuguese, Dutch, Indonesian, Polish, Turkish, Russian, Arabic);
 //! - dates without a year (`on February 1`), given the year of the
 //!   document's reference date (the closest such date before it or just
 //!   after it);
@@ -26,6 +26,7 @@
 //! which still says something when no date resolves them.
 
 use super::anchors::digit_value;
+use crate::charclass::is_alphabetic;
 
 /// Days kept per document, at most: the first ones in reading order. A lede
 /// names the event's day in its first sentences; 16 leaves room for a
@@ -113,54 +114,193 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 /// Month names and abbreviations (lower case), by month.
 const MONTHS: [&[&str]; 12] = [
     &[
-        "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
-        "gen", "janeiro", "januari", "stycznia", "styczeń", "ocak", "января", "январь",
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+        "stycznia",
+        "styczeń",
+        "ocak",
+        "января",
+        "январь",
         "يناير",
     ],
     &[
-        "february", "feb", "februar", "février", "fevrier", "févr", "febrero", "febbraio",
-        "fevereiro", "februari", "lutego", "luty", "şubat", "subat", "февраля", "февраль",
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "lutego",
+        "luty",
+        "şubat",
+        "subat",
+        "февраля",
+        "февраль",
         "فبراير",
     ],
     &[
-        "march", "mar", "märz", "marz", "mars", "marzo", "março", "maart", "marca", "marzec",
-        "mart", "марта", "март", "مارس",
+        "march",
+        "mar",
+        "märz",
+        "marz",
+        "mars",
+        "marzo",
+        "março",
+        "maart",
+        "marca",
+        "marzec",
+        "mart",
+        "maret",
+        "марта",
+        "март",
+        "مارس",
     ],
     &[
-        "april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień", "nisan", "апреля",
-        "апрель", "أبريل", "ابريل", "إبريل",
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "aprile",
+        "kwietnia",
+        "kwiecień",
+        "nisan",
+        "апреля",
+        "апрель",
+        "أبريل",
+        "ابريل",
+        "إبريل",
     ],
     &[
         "may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj", "mayıs", "mayis", "мая",
         "май", "مايو",
     ],
     &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
-        "haziran", "июня", "июнь", "يونيو", "يونيه",
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "czerwca",
+        "czerwiec",
+        "haziran",
+        "июня",
+        "июнь",
+        "يونيو",
+        "يونيه",
     ],
     &[
-        "july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec",
-        "temmuz", "июля", "июль", "يوليو", "يوليه",
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "lipca",
+        "lipiec",
+        "temmuz",
+        "июля",
+        "июль",
+        "يوليو",
+        "يوليه",
     ],
     &[
-        "august", "aug", "août", "aout", "agosto", "augustus", "sierpnia", "sierpień",
-        "ağustos", "agustos", "августа", "август", "أغسطس", "اغسطس",
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "augustus",
+        "sierpnia",
+        "sierpień",
+        "ağustos",
+        "agustos",
+        "agustus",
+        "августа",
+        "август",
+        "أغسطس",
+        "اغسطس",
     ],
     &[
-        "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-        "setembro", "września", "wrzesień", "eylül", "eylul", "сентября", "сентябрь", "سبتمبر",
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+        "września",
+        "wrzesień",
+        "eylül",
+        "eylul",
+        "сентября",
+        "сентябрь",
+        "سبتمبر",
     ],
     &[
-        "october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro",
-        "października", "październik", "ekim", "октября", "октябрь", "أكتوبر", "اكتوبر",
+        "october",
+        "oct",
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "października",
+        "październik",
+        "ekim",
+        "октября",
+        "октябрь",
+        "أكتوبر",
+        "اكتوبر",
     ],
     &[
-        "november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
-        "kasım", "kasim", "ноября", "ноябрь", "نوفمبر",
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopada",
+        "listopad",
+        "kasım",
+        "kasim",
+        "ноября",
+        "ноябрь",
+        "نوفمبر",
     ],
     &[
-        "december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-        "dezembro", "grudnia", "grudzień", "aralık", "aralik", "декабря", "декабрь", "ديسمبر",
+        "december",
+        "dec",
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "desember",
+        "grudnia",
+        "grudzień",
+        "aralık",
+        "aralik",
+        "декабря",
+        "декабрь",
+        "ديسمبر",
     ],
 ];
 
@@ -171,40 +311,153 @@ const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "mart"];
 /// Weekday names (lower case), Monday first.
 const WEEKDAYS: [&[&str]; 7] = [
     &[
-        "monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "segunda-feira", "maandag",
-        "poniedziałek", "poniedzialek", "pazartesi", "понедельник", "الاثنين", "الإثنين",
-        "星期一", "周一", "月曜日", "월요일",
+        "monday",
+        "montag",
+        "lundi",
+        "lunes",
+        "lunedì",
+        "lunedi",
+        "segunda-feira",
+        "maandag",
+        "poniedziałek",
+        "poniedzialek",
+        "pazartesi",
+        "senin",
+        "понедельник",
+        "الاثنين",
+        "الإثنين",
+        "星期一",
+        "周一",
+        "月曜日",
+        "월요일",
     ],
     &[
-        "tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "terça-feira",
-        "dinsdag", "wtorek", "salı", "вторник", "الثلاثاء", "星期二", "周二", "火曜日", "화요일",
+        "tuesday",
+        "dienstag",
+        "mardi",
+        "martes",
+        "martedì",
+        "martedi",
+        "terça-feira",
+        "dinsdag",
+        "wtorek",
+        "salı",
+        "selasa",
+        "вторник",
+        "الثلاثاء",
+        "星期二",
+        "周二",
+        "火曜日",
+        "화요일",
     ],
     &[
-        "wednesday", "mittwoch", "mercredi", "miércoles", "miercoles", "mercoledì",
-        "mercoledi", "quarta-feira", "woensdag", "środa", "środę", "çarşamba", "среда",
-        "среду", "الأربعاء", "الاربعاء", "星期三", "周三", "水曜日", "수요일",
+        "wednesday",
+        "mittwoch",
+        "mercredi",
+        "miércoles",
+        "miercoles",
+        "mercoledì",
+        "mercoledi",
+        "quarta-feira",
+        "woensdag",
+        "środa",
+        "środę",
+        "çarşamba",
+        "rabu",
+        "среда",
+        "среду",
+        "الأربعاء",
+        "الاربعاء",
+        "星期三",
+        "周三",
+        "水曜日",
+        "수요일",
     ],
     &[
-        "thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi", "quinta-feira",
-        "donderdag", "czwartek", "perşembe", "четверг", "الخميس", "星期四", "周四", "木曜日",
+        "thursday",
+        "donnerstag",
+        "jeudi",
+        "jueves",
+        "giovedì",
+        "giovedi",
+        "quinta-feira",
+        "donderdag",
+        "czwartek",
+        "perşembe",
+        "kamis",
+        "четверг",
+        "الخميس",
+        "星期四",
+        "周四",
+        "木曜日",
         "목요일",
     ],
     &[
-        "friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "sexta-feira",
-        "vrijdag", "piątek", "piatek", "cuma", "пятница", "пятницу", "الجمعة", "星期五",
-        "周五", "金曜日", "금요일",
+        "friday",
+        "freitag",
+        "vendredi",
+        "viernes",
+        "venerdì",
+        "venerdi",
+        "sexta-feira",
+        "vrijdag",
+        "piątek",
+        "piatek",
+        "cuma",
+        "jumat",
+        "пятница",
+        "пятницу",
+        "الجمعة",
+        "星期五",
+        "周五",
+        "金曜日",
+        "금요일",
     ],
     &[
-        "saturday", "samstag", "sonnabend", "samedi", "sábado", "sabado", "sabato", "zaterdag",
-        "sobota", "sobotę", "cumartesi", "суббота", "субботу", "السبت", "星期六", "周六",
-        "土曜日", "토요일",
+        "saturday",
+        "samstag",
+        "sonnabend",
+        "samedi",
+        "sábado",
+        "sabado",
+        "sabato",
+        "zaterdag",
+        "sobota",
+        "sobotę",
+        "cumartesi",
+        "sabtu",
+        "суббота",
+        "субботу",
+        "السبت",
+        "星期六",
+        "周六",
+        "土曜日",
+        "토요일",
     ],
     &[
-        "sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "niedziela",
-        "niedzielę", "воскресенье", "الأحد", "الاحد", "星期日", "星期天", "周日", "日曜日",
+        "sunday",
+        "sonntag",
+        "dimanche",
+        "domingo",
+        "domenica",
+        "zondag",
+        "niedziela",
+        "niedzielę",
+        "minggu",
+        "воскресенье",
+        "الأحد",
+        "الاحد",
+        "星期日",
+        "星期天",
+        "周日",
+        "日曜日",
         "일요일",
     ],
 ];
+
+/// Weekday names that are also common words, taken only capitalized
+/// (Indonesian *minggu*: week; *Minggu*: Sunday).
+const CAPITALIZED_WEEKDAYS: &[&str] = &["minggu"];
 
 /// Abbreviated weekdays of timestamps (`Thu, 02 Apr 2009`): taken only
 /// capitalized and followed by a comma or a full stop (*sat*, *sun*, *wed*
@@ -213,15 +466,50 @@ const WEEKDAY_ABBREVIATIONS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sa
 
 /// Words for the day before, of and after the reference date.
 const YESTERDAY: &[&str] = &[
-    "yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren", "wczoraj", "dün",
-    "вчера", "أمس", "امس", "昨天", "昨日", "어제",
+    "yesterday",
+    "gestern",
+    "ayer",
+    "ieri",
+    "ontem",
+    "gisteren",
+    "wczoraj",
+    "dün",
+    "вчера",
+    "أمس",
+    "امس",
+    "昨天",
+    "昨日",
+    "어제",
 ];
 const TODAY: &[&str] = &[
-    "today", "tonight", "heute", "aujourd'hui", "hoy", "oggi", "hoje", "vandaag", "dzisiaj",
-    "dziś", "bugün", "сегодня", "اليوم", "今天", "本日", "오늘",
+    "today",
+    "tonight",
+    "heute",
+    "aujourd'hui",
+    "hoy",
+    "oggi",
+    "hoje",
+    "vandaag",
+    "dzisiaj",
+    "dziś",
+    "bugün",
+    "сегодня",
+    "اليوم",
+    "今天",
+    "本日",
+    "오늘",
 ];
 const TOMORROW: &[&str] = &[
-    "tomorrow", "demain", "domani", "amanhã", "jutro", "yarın", "завтра", "غدا", "明天", "明日",
+    "tomorrow",
+    "demain",
+    "domani",
+    "amanhã",
+    "jutro",
+    "yarın",
+    "завтра",
+    "غدا",
+    "明天",
+    "明日",
     "내일",
 ];
 
@@ -229,10 +517,110 @@ const TOMORROW: &[&str] = &[
 const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er", "e", "º", "ª"];
 const LINKS: &[&str] = &["of", "de", "del", "du"];
 
-#[derive(Debug, Clone, PartialEq)]
+/// What a word can be in a date (looked up once per word, in [`CLASSES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A month (1–12); `ambiguous`: also a common word ([`AMBIGUOUS_MONTHS`]).
+    Month {
+        month: u8,
+        ambiguous: bool,
+    },
+    /// A weekday (0 = Monday); `capitalized_only`: see [`CAPITALIZED_WEEKDAYS`].
+    Weekday {
+        day: u8,
+        capitalized_only: bool,
+    },
+    /// An abbreviated weekday ([`WEEKDAY_ABBREVIATIONS`]).
+    Abbreviation(u8),
+    /// Days after the reference date.
+    Relative(i8),
+    Suffix,
+    Link,
+    /// `年`/`년`, `月`/`월`, `日`/`号`/`일`.
+    Year,
+    MonthUnit,
+    DayUnit,
+    Other,
+}
+
+/// Every word a date can be made of, and its class.
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Class>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for s in DAY_SUFFIXES {
+            m.insert(*s, Class::Suffix);
+        }
+        for s in LINKS {
+            m.insert(*s, Class::Link);
+        }
+        for (i, a) in WEEKDAY_ABBREVIATIONS.iter().enumerate() {
+            m.insert(*a, Class::Abbreviation(i as u8));
+        }
+        for (delta, words) in [(-1i8, YESTERDAY), (0, TODAY), (1, TOMORROW)] {
+            for w in words {
+                m.insert(*w, Class::Relative(delta));
+            }
+        }
+        for (i, names) in MONTHS.iter().enumerate() {
+            for n in *names {
+                let ambiguous = AMBIGUOUS_MONTHS.contains(n);
+                m.insert(
+                    *n,
+                    Class::Month {
+                        month: i as u8 + 1,
+                        ambiguous,
+                    },
+                );
+            }
+        }
+        for (i, names) in WEEKDAYS.iter().enumerate() {
+            for n in *names {
+                let capitalized_only = CAPITALIZED_WEEKDAYS.contains(n);
+                m.insert(
+                    *n,
+                    Class::Weekday {
+                        day: i as u8,
+                        capitalized_only,
+                    },
+                );
+            }
+        }
+        for (unit, class) in [
+            ("年", Class::Year),
+            ("月", Class::MonthUnit),
+            ("日", Class::DayUnit),
+            ("号", Class::DayUnit),
+        ] {
+            m.insert(unit, class);
+        }
+        m
+    });
+
+/// Words longer than this (in bytes) are [`Class::Other`] without a
+/// look-up: the longest word of [`CLASSES`] is shorter.
+const LONGEST_WORD: usize = 24;
+
+/// The class of a lower-cased word (a Korean unit may carry a particle:
+/// `4일에`).
+fn classify(word: &str) -> Class {
+    if word.len() > LONGEST_WORD {
+        return Class::Other;
+    }
+    if let Some(&c) = CLASSES.get(word) {
+        return c;
+    }
+    match word.chars().next() {
+        Some('년') => Class::Year,
+        Some('월') => Class::MonthUnit,
+        Some('일') => Class::DayUnit,
+        _ => Class::Other,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok {
     Num { value: u32, digits: u8 },
-    Word { text: String, capital: bool },
+    Word { class: Class, capital: bool },
     Sep(char),
 }
 
@@ -242,8 +630,21 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
+#[inline]
+fn push_lower(word: &mut String, c: char) {
+    if c.is_ascii() {
+        word.push(c.to_ascii_lowercase());
+    } else {
+        word.extend(c.to_lowercase());
+    }
+}
+
+/// The tokens of a text: numbers (any digit script), classified words and
+/// separators (whitespace other than line ends is dropped). One buffer for
+/// the lower-cased word, no allocation per token.
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
+    let mut word = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if let Some(d) = digit_value(c) {
@@ -255,23 +656,30 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             out.push(Tok::Num { value, digits });
         } else if is_cjk(c) {
+            let mut buf = [0u8; 4];
             out.push(Tok::Word {
-                text: c.to_string(),
+                class: classify(c.encode_utf8(&mut buf)),
                 capital: false,
             });
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             let capital = c.is_uppercase();
-            let mut text: String = c.to_lowercase().collect();
+            word.clear();
+            push_lower(&mut word, c);
             // Words keep inner apostrophes and hyphens (aujourd'hui, terça-feira).
             while let Some(&n) = chars.peek() {
-                if n.is_alphabetic() && !is_cjk(n) || crate::charclass::is_mark(n) {
-                    text.extend(n.to_lowercase());
+                if is_alphabetic(n) && !is_cjk(n) || crate::charclass::is_mark(n) {
+                    if word.len() <= LONGEST_WORD {
+                        push_lower(&mut word, n);
+                    }
                     chars.next();
                 } else if matches!(n, '\'' | '’' | '-') {
                     let mut ahead = chars.clone();
                     ahead.next();
-                    if ahead.peek().is_some_and(|a| a.is_alphabetic() && !is_cjk(*a)) {
-                        text.push(if n == '’' { '\'' } else { n });
+                    if ahead
+                        .peek()
+                        .is_some_and(|&a| is_alphabetic(a) && !is_cjk(a))
+                    {
+                        word.push(if n == '’' { '\'' } else { n });
                         chars.next();
                     } else {
                         break;
@@ -280,26 +688,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            out.push(Tok::Word { text, capital });
+            out.push(Tok::Word {
+                class: classify(&word),
+                capital,
+            });
         } else if c == '\n' || !c.is_whitespace() {
             out.push(Tok::Sep(c));
         }
     }
     out
-}
-
-fn month_of(word: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&word))
-        .map(|i| i as u32 + 1)
-}
-
-fn weekday_of(word: &str) -> Option<u32> {
-    WEEKDAYS
-        .iter()
-        .position(|names| names.contains(&word))
-        .map(|i| i as u32)
 }
 
 /// A date found in the text: absolute, or without its year.
@@ -322,11 +719,15 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    fn word(&self, i: usize) -> Option<(&str, bool)> {
+    fn word(&self, i: usize) -> Option<(Class, bool)> {
         match self.toks.get(i) {
-            Some(Tok::Word { text, capital }) => Some((text.as_str(), *capital)),
+            Some(&Tok::Word { class, capital }) => Some((class, capital)),
             _ => None,
         }
+    }
+
+    fn is(&self, i: usize, class: Class) -> bool {
+        self.word(i).is_some_and(|(c, _)| c == class)
     }
 
     fn num(&self, i: usize) -> Option<(u32, u8)> {
@@ -353,9 +754,12 @@ impl Scan<'_> {
     }
 
     fn month(&self, i: usize) -> Option<(u32, bool)> {
-        let (w, capital) = self.word(i)?;
-        let m = month_of(w)?;
-        Some((m, capital || !AMBIGUOUS_MONTHS.contains(&w)))
+        match self.word(i)? {
+            (Class::Month { month, ambiguous }, capital) => {
+                Some((month as u32, capital || !ambiguous))
+            }
+            _ => None,
+        }
     }
 
     /// Skips the optional tokens at `i` that `skip` accepts (at most two).
@@ -373,7 +777,7 @@ impl Scan<'_> {
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
         let j = self.skip(i, |t| match t {
             Tok::Sep(',') => true,
-            Tok::Word { text, .. } => LINKS.contains(&text.as_str()),
+            Tok::Word { class, .. } => *class == Class::Link,
             _ => false,
         });
         self.year(j).map(|y| (y, j + 1))
@@ -386,7 +790,7 @@ impl Scan<'_> {
             let j = self.skip(i + 1, |t| matches!(t, Tok::Sep('.')));
             if let Some(d) = self.day(j) {
                 let k = self.skip(j + 1, |t| match t {
-                    Tok::Word { text, .. } => DAY_SUFFIXES.contains(&text.as_str()),
+                    Tok::Word { class, .. } => *class == Class::Suffix,
                     _ => false,
                 });
                 if let Some((y, end)) = self.year_after(k) {
@@ -409,9 +813,9 @@ impl Scan<'_> {
                 return day_number(y, m, d).map(|n| (Found::Date(n), i + 5));
             }
             if let (Some(m), Some(d)) = (self.day(i + 2), self.day(i + 4))
-                && self.cjk_unit(i + 1, "年", "년")
-                && self.cjk_unit(i + 3, "月", "월")
-                && self.cjk_unit(i + 5, "日", "일")
+                && self.is(i + 1, Class::Year)
+                && self.is(i + 3, Class::MonthUnit)
+                && self.is(i + 5, Class::DayUnit)
             {
                 return day_number(y, m, d).map(|n| (Found::Date(n), i + 6));
             }
@@ -435,18 +839,16 @@ impl Scan<'_> {
             return day_number(y, m, d).map(|n| (Found::Date(n), i + 5));
         }
         // 2月4日 (no year).
-        if self.cjk_unit(i + 1, "月", "월")
+        if self.is(i + 1, Class::MonthUnit)
             && let Some(day) = self.day(i + 2)
-            && self.cjk_unit(i + 3, "日", "일")
+            && self.is(i + 3, Class::DayUnit)
         {
             return Some((Found::MonthDay(d, day), i + 4));
         }
         // Day first: 4 February 2009 / 4. Februar 2009 / 4 de febrero de 2009 / 4th of May.
         let j = self.skip(i + 1, |t| match t {
             Tok::Sep('.') => true,
-            Tok::Word { text, .. } => {
-                DAY_SUFFIXES.contains(&text.as_str()) || LINKS.contains(&text.as_str())
-            }
+            Tok::Word { class, .. } => matches!(class, Class::Suffix | Class::Link),
             _ => false,
         });
         let (m, sure) = self.month(j)?;
@@ -457,32 +859,21 @@ impl Scan<'_> {
         sure.then_some((Found::MonthDay(m, d), k))
     }
 
-    /// A CJK date unit at `i` (`年`; Korean `년`, possibly with a particle).
-    fn cjk_unit(&self, i: usize, han: &str, hangul: &str) -> bool {
-        self.word(i)
-            .is_some_and(|(w, _)| w == han || w.starts_with(hangul))
-    }
-
     /// A weekday or relative day at `i`.
     fn relative(&self, i: usize) -> Option<Found> {
-        let (w, capital) = self.word(i)?;
-        if let Some(d) = weekday_of(w) {
-            return Some(Found::Weekday(d));
-        }
-        if capital
-            && self.sep(i + 1, &[',', '.'])
-            && let Some(d) = WEEKDAY_ABBREVIATIONS.iter().position(|&a| a == w)
-        {
-            return Some(Found::Weekday(d as u32));
-        }
-        if YESTERDAY.contains(&w) {
-            Some(Found::Relative(-1))
-        } else if TODAY.contains(&w) {
-            Some(Found::Relative(0))
-        } else if TOMORROW.contains(&w) {
-            Some(Found::Relative(1))
-        } else {
-            None
+        match self.word(i)? {
+            (
+                Class::Weekday {
+                    day,
+                    capitalized_only,
+                },
+                capital,
+            ) if capital || !capitalized_only => Some(Found::Weekday(day as u32)),
+            (Class::Abbreviation(day), true) if self.sep(i + 1, &[',', '.']) => {
+                Some(Found::Weekday(day as u32))
+            }
+            (Class::Relative(delta), _) => Some(Found::Relative(delta as i32)),
+            _ => None,
         }
     }
 
@@ -546,7 +937,8 @@ pub fn extract(header: &str, text: &str, lang: &str) -> Dates {
         })
     };
     let body = scan(text, english);
-    let reference = first_date(&head).or_else(|| first_date(&scan(&first_lines(HEAD_LINES), english)));
+    let reference =
+        first_date(&head).or_else(|| first_date(&scan(&first_lines(HEAD_LINES), english)));
     let mut weekdays = 0u8;
     for f in head.iter().chain(&scan(&first_lines(LEDE_LINES), english)) {
         if let Found::Weekday(w) | Found::WeekdayOfDate(w) = f {
@@ -576,9 +968,7 @@ pub fn extract(header: &str, text: &str, lang: &str) -> Dates {
                 })
             }
             Found::WeekdayOfDate(_) => None,
-            Found::Relative(delta) => {
-                reference.and_then(|r| u16::try_from(r as i32 + delta).ok())
-            }
+            Found::Relative(delta) => reference.and_then(|r| u16::try_from(r as i32 + delta).ok()),
         };
         if let Some(day) = day
             && !days.contains(&day)
@@ -664,7 +1054,10 @@ mod tests {
                     2009年2月15日; 2009년 2월 16일; 17 فبراير 2009";
         let got = days("", text, "en");
         let want: Vec<String> = (4..=17).map(|d| format!("2009-02-{d:02}")).collect();
-        assert_eq!(got[..MAX_DAYS.min(want.len())], want[..MAX_DAYS.min(want.len())]);
+        assert_eq!(
+            got[..MAX_DAYS.min(want.len())],
+            want[..MAX_DAYS.min(want.len())]
+        );
     }
 
     #[test]
@@ -689,7 +1082,13 @@ mod tests {
         // the dateline (February 27).
         assert_eq!(
             got,
-            ["2009-02-01", "2009-02-20", "2009-03-01", "2009-03-02", "2009-03-03"]
+            [
+                "2009-02-01",
+                "2009-02-20",
+                "2009-03-01",
+                "2009-03-02",
+                "2009-03-03"
+            ]
         );
         assert_eq!(format_weekdays(d.weekdays), "Tue Fri Sun");
         // Without a reference date a weekday stays a weekday, and a date
@@ -723,6 +1122,8 @@ mod tests {
         assert!(days("", "It won 1,200 votes in 2009 and 12 in 2010.", "en").is_empty());
         let d = extract("", "The Sun rose; the Sat. results and a Wed day", "en");
         assert_eq!(d.weekdays, 1 << 5);
+        let d = extract("", "Minggu lalu, pada hari Sabtu; minggu depan", "id");
+        assert_eq!(format_weekdays(d.weekdays), "Sat Sun");
     }
 
     #[test]

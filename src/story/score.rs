@@ -442,7 +442,9 @@ pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> 
     let year_conflict = f64::from(da.years != 0 && db.years != 0 && da.years & db.years == 0);
     let day_distance = super::dates::closest(&da.dates.days, &db.dates.days);
     let weekday_conflict = f64::from(
-        da.dates.weekdays != 0 && db.dates.weekdays != 0 && da.dates.weekdays & db.dates.weekdays == 0,
+        da.dates.weekdays != 0
+            && db.dates.weekdays != 0
+            && da.dates.weekdays & db.dates.weekdays == 0,
     );
     PairScore {
         anchor_cosine,
