@@ -175,12 +175,15 @@ pub(crate) fn process(
     }
     let signature = hasher.signature(&shingle::shingles_of_tokens(&tokens, config.shingle.size));
     drop(tokens);
-    let features = if cleaned.shared.contains(&true) {
-        let own: Vec<&str> = cleaned.own_lines().collect();
-        story::features::extract_with_words(&own.join("\n"), words)
+    let own_text;
+    let own = if cleaned.shared.contains(&true) {
+        own_text = cleaned.own_lines().collect::<Vec<&str>>().join("\n");
+        &own_text
     } else {
-        story::features::extract_with_words(&text, words)
+        &text
     };
+    let mut features = story::features::extract_with_words(own, words);
+    features.dates = story::dates::extract(&dateline_text(&cleaned), own, lang.code);
     let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
         path,
@@ -193,6 +196,25 @@ pub(crate) fn process(
         signature,
         features,
     })
+}
+
+/// The lines the cleaner removed as datelines, timestamps and bylines: they
+/// date the document (the reference of its relative days, see
+/// [`story::dates`]).
+fn dateline_text(cleaned: &Cleaned) -> String {
+    use crate::normalize::Reason;
+    cleaned
+        .removed
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.reason,
+                Reason::Dateline | Reason::Timestamp | Reason::Byline
+            )
+        })
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The story stage's view of the documents (copies of their features).

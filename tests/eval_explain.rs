@@ -165,3 +165,54 @@ fn explain_text_names_the_decision() {
     assert!(text.contains("decision:"), "{text}");
     assert!(text.contains("shingle Jaccard: exact"), "{text}");
 }
+
+#[test]
+fn explain_shows_the_days_each_document_names() {
+    let dir = tempfile::tempdir().unwrap();
+    // A's timestamp line (below its text, so not one of its first lines) is
+    // removed by the cleaner, but still dates A: its "Sunday" and
+    // "Wednesday" are the days before Thursday, April 2, 2009.
+    let a = common::write(
+        dir.path(),
+        "a.txt",
+        "Lineman faces drunk-driving charge\n\
+         The City Attorney Office is considering whether to file misdemeanor charges against \
+         the defensive lineman.\n\
+         He was arrested on Sunday after he was pulled over for speeding on the freeway around \
+         1:30 a.m.\n\
+         The results of a blood test were released Wednesday, a spokeswoman for the office said.\n\
+         They showed a level just under the legal limit of the state.\n\
+         Thursday, Apr 2, 2009 | Updated 1:32 PM PDT\n",
+    );
+    let b = common::write(
+        dir.path(),
+        "b.txt",
+        "Defensive tackle arrested on suspicion of drunk driving\n\
+         The defensive tackle was arrested on suspicion of drunk driving early on Sunday, \
+         February 1, 2009, after he was pulled over for speeding on a freeway outside downtown. \
+         He submitted to a blood-alcohol test, and the results will take a few weeks, the \
+         highway patrol said. He was taken to a county jail and later released on bail.\n",
+    );
+    let v = run_json(&[
+        "explain",
+        "-q",
+        "--format",
+        "json",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    let days = |k: &str| -> Vec<String> {
+        v[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(days("days_a"), ["2009-03-29", "2009-04-01", "2009-04-02"]);
+    assert_eq!(days("days_b"), ["2009-02-01"]);
+    assert!(days("shared_days").is_empty());
+    assert_eq!(v["day_distance"], 56);
+    assert_eq!(v["weekdays_a"], "Wed Thu Sun");
+    assert_eq!(v["weekdays_b"], "Sun");
+    assert_eq!(v["weekday_conflict"], false);
+}

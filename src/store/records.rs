@@ -27,7 +27,9 @@ pub fn signature_from_blob(b: &[u8]) -> Result<Signature, BadBlob> {
 }
 
 /// Four counts (anchors, guessed, words, word counts), the three `u32`
-/// lists, the years (`u128`), then one byte per word count.
+/// lists, the years (`u128`), one byte per word count, then the dates: the
+/// weekday bits (one byte) and the day numbers (`u16` each, to the end; a
+/// blob without them, as older states wrote, has none).
 pub fn features_to_blob(f: &StoryFeatures) -> Vec<u8> {
     let lists = [&f.anchors, &f.guessed, &f.words];
     let total: usize = lists.iter().map(|l| l.len()).sum();
@@ -41,6 +43,8 @@ pub fn features_to_blob(f: &StoryFeatures) -> Vec<u8> {
     }
     out.extend_from_slice(&f.years.to_le_bytes());
     out.extend_from_slice(&f.word_counts);
+    out.push(f.dates.weekdays);
+    out.extend(f.dates.days.iter().flat_map(|d| d.to_le_bytes()));
     out
 }
 
@@ -71,9 +75,18 @@ pub fn features_from_blob(b: &[u8]) -> Result<StoryFeatures, BadBlob> {
         .and_then(|x| x.checked_add(16))
         .ok_or(bad.clone())?;
     let years_end = lists_end.checked_add(16).ok_or(bad.clone())?;
-    if years_end.checked_add(c) != Some(b.len()) {
-        return Err(bad);
-    }
+    let counts_end = years_end.checked_add(c).ok_or(bad.clone())?;
+    let dates = match b.get(counts_end..) {
+        Some([]) => Default::default(),
+        Some([weekdays, days @ ..]) if days.len() % 2 == 0 => crate::story::dates::Dates {
+            weekdays: *weekdays,
+            days: days
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect(),
+        },
+        _ => return Err(bad),
+    };
     let all = u32s(&b[16..lists_end]);
     let mut years = [0u8; 16];
     years.copy_from_slice(&b[lists_end..years_end]);
@@ -81,8 +94,9 @@ pub fn features_from_blob(b: &[u8]) -> Result<StoryFeatures, BadBlob> {
         anchors: all[..a].to_vec(),
         guessed: all[a..a + g].to_vec(),
         words: all[a + g..].to_vec(),
-        word_counts: b[years_end..].to_vec(),
+        word_counts: b[years_end..counts_end].to_vec(),
         years: u128::from_le_bytes(years),
+        dates,
     })
 }
 
@@ -195,6 +209,10 @@ mod tests {
             words: vec![7, u32::MAX],
             word_counts: vec![1, 255],
             years: 1 << 74 | 1 << 127,
+            dates: crate::story::dates::Dates {
+                days: vec![3, 21_000],
+                weekdays: 0b101,
+            },
         };
         let back = features_from_blob(&features_to_blob(&f)).unwrap();
         assert_eq!(
@@ -202,6 +220,7 @@ mod tests {
             (f.anchors, f.guessed, f.words)
         );
         assert_eq!((back.word_counts, back.years), (f.word_counts, f.years));
+        assert_eq!(back.dates, f.dates);
         let line = |key, fuzzy, words, prose| LineStat {
             key,
             fuzzy,
@@ -225,6 +244,10 @@ mod tests {
         assert!(features_from_blob(&[255; 16]).is_err());
         assert!(features_from_blob(&[0; 31]).is_err());
         assert!(features_from_blob(&[0; 32]).is_ok());
+        // The dates: a weekday byte, then whole day numbers.
+        assert!(features_from_blob(&[0; 33]).is_ok());
+        assert!(features_from_blob(&[0; 34]).is_err());
+        assert!(features_from_blob(&[0; 35]).is_ok());
         assert!(profile_from_blob(&[0; 13]).is_err());
         assert!(profile_from_blob(&[2; 15]).is_err());
         assert!(lang_from_code("xx-not", 0.5).is_err());

@@ -34,6 +34,8 @@ pub struct StoryFeatures {
     pub word_counts: Vec<u8>,
     /// The years the text mentions, 1950–2077, as bits (bit `y − 1950`).
     pub years: Years,
+    /// The days the text names, and its weekdays ([`super::dates`]).
+    pub dates: super::dates::Dates,
 }
 
 /// A set of years as bits: bit `y − FIRST_YEAR` for year `y`.
@@ -99,6 +101,7 @@ pub fn extract_with_words(text: &str, words: WordSampler) -> StoryFeatures {
         words,
         word_counts,
         years,
+        dates: Default::default(),
     }
 }
 

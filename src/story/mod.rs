@@ -11,6 +11,7 @@
 
 pub mod anchors;
 pub mod cluster;
+pub mod dates;
 pub mod features;
 pub mod score;
 
@@ -184,8 +185,9 @@ impl Model {
         let (vecs, langs) = docs
             .into_par_iter()
             .zip(multilingual)
-            .map(|(d, m)| {
+            .map(|(mut d, m)| {
                 let years = d.features.years;
+                let dates = std::mem::take(&mut d.features.dates);
                 let mut vec = DocVec::new(
                     anchors.ids_of(d.features.anchors),
                     anchors.ids_of(m),
@@ -194,6 +196,7 @@ impl Model {
                     &words,
                 );
                 vec.years = years;
+                vec.dates = dates;
                 (vec, d.lang)
             })
             .unzip();

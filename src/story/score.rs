@@ -160,6 +160,8 @@ pub struct DocVec {
     pub word_counts: Vec<u8>,
     /// The years the document mentions ([`super::features::Years`]).
     pub years: super::features::Years,
+    /// The days and weekdays the document names ([`super::dates`]).
+    pub dates: super::dates::Dates,
     pub norms: Norms,
 }
 
@@ -250,6 +252,7 @@ impl DocVec {
             words,
             word_counts,
             years: 0,
+            dates: Default::default(),
             norms,
         }
     }
@@ -271,19 +274,26 @@ pub struct PairScore {
     /// (reports of one event name its year; two events of one topic are
     /// often years apart), else 0.
     pub year_conflict: f64,
+    /// The smallest distance in days between a day of one document and a
+    /// day of the other ([`super::dates`]), `None` when either names none.
+    pub day_distance: Option<u32>,
+    /// 1 when both documents name weekdays and none is common to both.
+    pub weekday_conflict: f64,
     pub same_language: bool,
     pub score: f64,
 }
 
 impl PairScore {
     /// The components, in the order `tune/fit.py` reads them.
-    pub fn components(&self) -> [f64; 5] {
+    pub fn components(&self) -> [f64; 7] {
         [
             self.word_cosine,
             self.anchor_cosine,
             self.number_cosine,
             self.name_cosine,
             self.year_conflict,
+            self.day_distance.map_or(-1.0, |d| d.min(9999) as f64),
+            self.weekday_conflict,
         ]
     }
 }
@@ -430,12 +440,20 @@ pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> 
     let [anchor_cosine, number_cosine, name_cosine] =
         anchor_cosines(anchors_a, anchors_b, norms_a, norms_b, av);
     let year_conflict = f64::from(da.years != 0 && db.years != 0 && da.years & db.years == 0);
+    let day_distance = super::dates::closest(&da.dates.days, &db.dates.days);
+    let weekday_conflict = f64::from(
+        da.dates.weekdays != 0
+            && db.dates.weekdays != 0
+            && da.dates.weekdays & db.dates.weekdays == 0,
+    );
     PairScore {
         anchor_cosine,
         number_cosine,
         name_cosine,
         word_cosine,
         year_conflict,
+        day_distance,
+        weekday_conflict,
         same_language,
         score: weights.probability(word_cosine, number_cosine, name_cosine, year_conflict),
     }

@@ -22,6 +22,7 @@ fn doc(
             words: words.to_vec(),
             word_counts: vec![1; words.len()],
             years: 0,
+            dates: Default::default(),
         },
         lang,
     }
