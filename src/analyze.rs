@@ -183,7 +183,9 @@ pub(crate) fn process(
         &text
     };
     let mut features = story::features::extract_with_words(own, words);
-    features.dates = story::dates::extract(&dateline_text(&cleaned), own, lang.code);
+    if config.story.date_evidence {
+        features.dates = story::dates::extract(&dateline_text(&cleaned), own, lang.code);
+    }
     let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
         path,

@@ -12,8 +12,11 @@ pub use crate::story::{Model, StoryDoc, StoryFeatures, candidate_pairs};
 use crate::{Config, Result, Silent};
 
 /// The story documents of the files in `config.paths`, with their paths.
+/// Their dates are found too (the tuning export scores them).
 pub fn story_docs(config: &Config) -> Result<(Vec<String>, Vec<StoryDoc>)> {
-    let (docs, _) = crate::pipeline::load(config, &Silent)?;
+    let mut config = config.clone();
+    config.story.date_evidence = true;
+    let (docs, _) = crate::pipeline::load(&config, &Silent)?;
     let paths = docs.iter().map(|d| d.path.clone()).collect();
     Ok((paths, crate::analyze::story_docs(&docs)))
 }

@@ -130,6 +130,8 @@ pub fn explain(
     progress: &dyn Progress,
 ) -> Result<Explanation, Error> {
     let mut config = base.clone();
+    // The dates are shown (not scored): find them for these documents.
+    config.story.date_evidence = true;
     config.paths = vec![a.to_path_buf(), b.to_path_buf()];
     if let Some(dir) = corpus {
         // Files inside the corpus are walked with it; outside ones are added.
