@@ -244,8 +244,14 @@ fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
     picked
 }
 
-/// For each document, the `keep` documents sharing the most rare weight.
-fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, u32)> {
+/// For each query document (every document when `queries` is `None`), the
+/// `keep` documents sharing the most rare weight.
+fn top_neighbours(
+    picked: &[Vec<u32>],
+    vocab: &Vocab,
+    keep: usize,
+    queries: Option<&[u32]>,
+) -> Vec<(u32, u32)> {
     let n = picked.len();
     // Postings in one array (compressed rows): documents of id `i` are
     // `docs[start[i]..start[i + 1]]`, in document order.
@@ -266,13 +272,21 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
     }
     drop(fill);
     let postings = |i: u32| &docs[start[i as usize] as usize..start[i as usize + 1] as usize];
-    picked
+    let all: Vec<u32>;
+    let queries = match queries {
+        Some(q) => q,
+        None => {
+            all = (0..n as u32).collect();
+            &all
+        }
+    };
+    queries
         .par_iter()
-        .enumerate()
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
-            |(acc, touched), (doc, ids)| {
-                for &i in ids {
+            |(acc, touched), &doc| {
+                let doc = doc as usize;
+                for &i in &picked[doc] {
                     let w = vocab.w2(i);
                     for &other in postings(i) {
                         if other as usize != doc {
@@ -313,6 +327,17 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
 /// best neighbours from each. Never all pairs: the work per document is bounded
 /// by `index_features × max_df`.
 pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
+    candidate_pairs_of(model, config, None)
+}
+
+/// [`candidate_pairs`] of the `queries` documents only (their best
+/// neighbours among all documents; every document when `None`): what an
+/// incremental run asks for its new and changed documents.
+pub fn candidate_pairs_of(
+    model: &Model,
+    config: &StoryConfig,
+    queries: Option<&[u32]>,
+) -> Vec<(u32, u32)> {
     let n = model.docs.len();
     let max_df = (n / 20).clamp(100, 500) as u32;
     let k = config.index_features;
@@ -323,7 +348,7 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
             .par_iter()
             .map(|d| rarest(features(d), vocab, max_df, k))
             .collect();
-        top_neighbours(&picked, vocab, config.candidates)
+        top_neighbours(&picked, vocab, config.candidates, queries)
     };
     let mut pairs = neighbours(|d| &d.multilingual, &model.anchors);
     pairs.extend(neighbours(|d| &d.words, &model.words));
@@ -332,24 +357,34 @@ pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
     pairs
 }
 
-/// Scored candidate pairs. A pair in one language keeps its score (the
-/// fitted probability that the two report one story). A pair across languages
-/// is normalized by each document's best score:
-/// `w(a, b) = s(a, b) / sqrt(max(best_a, floor) · max(best_b, floor))`.
-/// Languages and scripts differ in how much evidence survives translation; a
-/// document whose best match scores 0.3 treats a 0.3 pair as strong, while the
-/// floor keeps weak documents from inflating noise. Pairs inside one variant
-/// (`variant_of` equal) are left out: the variant is already one cluster, and a
-/// document's near-copy must not set its best score.
-pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
-    let mut pairs = candidate_pairs(model, config);
+/// A scored candidate pair (`a < b`): the pair score and whether the two
+/// documents share a language. What the edges are made of, and what a state
+/// keeps between runs (the weights depend on every document's best score, so
+/// they are derived again each run, [`edges_of`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub a: u32,
+    pub b: u32,
+    pub score: f64,
+    pub same_language: bool,
+}
+
+/// Score `pairs`, leaving out pairs inside one variant (`variant_of` equal):
+/// the variant is already one cluster, and a document's near-copy must not
+/// set its best score. A pair scoring below `min_edge × floor` (below
+/// `min_edge` in one language, where the weight is the score) can neither
+/// become an edge (its weight is at most score / floor) nor raise a
+/// document's best score above the floor: it is dropped at once, which keeps
+/// memory bounded.
+pub fn score_pairs(
+    model: &Model,
+    config: &StoryConfig,
+    variant_of: &[u32],
+    mut pairs: Vec<(u32, u32)>,
+) -> Vec<Scored> {
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
-    // A pair scoring below `min_edge × floor` (below `min_edge` in one
-    // language, where the weight is the score) can neither become an edge (its
-    // weight is at most score / floor) nor raise a document's best score above
-    // the floor: it is dropped at once, which keeps memory bounded.
     let least = config.min_edge * config.neighbour_floor;
-    let scored: Vec<(u32, u32, f64, bool)> = pairs
+    pairs
         .into_par_iter()
         .filter_map(|(a, b)| {
             let s = model.score(a as usize, b as usize);
@@ -359,27 +394,53 @@ pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<clu
             } else {
                 least
             };
-            (s.score >= keep).then_some((a, b, s.score, s.same_language))
+            (s.score >= keep).then_some(Scored {
+                a,
+                b,
+                score: s.score,
+                same_language: s.same_language,
+            })
         })
-        .collect();
-    let mut best = vec![0.0f64; model.docs.len()];
-    for &(a, b, s, _) in &scored {
-        best[a as usize] = best[a as usize].max(s);
-        best[b as usize] = best[b as usize].max(s);
+        .collect()
+}
+
+/// The edges of `n` documents from their scored pairs. A pair in one language
+/// keeps its score (the fitted probability that the two report one story). A
+/// pair across languages is normalized by each document's best score:
+/// `w(a, b) = s(a, b) / sqrt(max(best_a, floor) · max(best_b, floor))`.
+/// Languages and scripts differ in how much evidence survives translation; a
+/// document whose best match scores 0.3 treats a 0.3 pair as strong, while the
+/// floor keeps weak documents from inflating noise.
+pub fn edges_of(scored: &[Scored], n: usize, config: &StoryConfig) -> Vec<cluster::Edge> {
+    let mut best = vec![0.0f64; n];
+    for s in scored {
+        best[s.a as usize] = best[s.a as usize].max(s.score);
+        best[s.b as usize] = best[s.b as usize].max(s.score);
     }
     let floor = config.neighbour_floor;
     scored
-        .into_iter()
-        .filter_map(|(a, b, s, same_language)| {
-            let norm = (best[a as usize].max(floor) * best[b as usize].max(floor)).sqrt();
-            let weight = if same_language {
-                s
+        .iter()
+        .filter_map(|s| {
+            let norm = (best[s.a as usize].max(floor) * best[s.b as usize].max(floor)).sqrt();
+            let weight = if s.same_language {
+                s.score
             } else {
-                (s / norm).min(1.0)
+                (s.score / norm).min(1.0)
             };
-            (weight >= config.min_edge).then_some(cluster::Edge { a, b, weight })
+            (weight >= config.min_edge).then_some(cluster::Edge {
+                a: s.a,
+                b: s.b,
+                weight,
+            })
         })
         .collect()
+}
+
+/// Scored candidate pairs, then their edges ([`score_pairs`], [`edges_of`]).
+pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
+    let pairs = candidate_pairs(model, config);
+    let scored = score_pairs(model, config, variant_of, pairs);
+    edges_of(&scored, model.docs.len(), config)
 }
 
 /// Group documents into stories. `variants` are the initial clusters (every
