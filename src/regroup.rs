@@ -13,19 +13,22 @@
 //!    with their stored scores;
 //! 3. the `requery` documents are looked up in the candidate index built from
 //!    all documents ([`story::candidate_pairs_of`]) and their pairs scored;
-//! 4. the edge weights are derived again from all pairs ([`story::edges_of`]:
-//!    the neighbour normalization depends on every document's best score);
-//! 5. the stories *touched* — holding a `requery` document, having lost a
+//! 4. the stories *touched* — holding a `requery` document, having lost a
 //!    document, or reached by an edge of a `requery` document (closed over the
-//!    variants, which are never split) — are clustered again by average
-//!    linkage, starting from their variants; every other story keeps its
-//!    documents.
+//!    variants, which are never split) — make the *region*; every stored pair
+//!    with a document in the region is scored again under this run's model;
+//! 5. the edge weights are derived again from all pairs ([`story::edges_of`]:
+//!    the neighbour normalization depends on every document's best score),
+//!    and the region is clustered again by average linkage, starting from its
+//!    variants; every other story keeps its documents.
 //!
 //! What is not the same as a full run (hence the full regroup every so often,
-//! see `incremental`): a stored pair keeps the score it got under the model
-//! of its run; an old document's candidates are not searched again, so a new
-//! document is paired with it only when the old one is among the new one's
-//! best neighbours; and linkage runs over the touched stories only.
+//! see `incremental`): an old document's candidates are not searched again,
+//! so a new document is paired with it only when the old one is among the new
+//! one's best neighbours, and a pair found in an earlier run stays although
+//! a full run might no longer rank it among the best; pairs outside the
+//! region keep the scores of the model they were scored under; and linkage
+//! runs over the region only.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -75,10 +78,17 @@ pub(crate) fn stories(
     let model = story::Model::new(docs, variant_of);
     progress.phase("story model", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let pairs = match &prior {
+    let initial: Vec<Vec<u32>> = grouping
+        .variants
+        .iter()
+        .map(|v| v.members.clone())
+        .collect();
+    let (pairs, edges, region) = match &prior {
         None => {
             let candidates = story::candidate_pairs(&model, config);
-            story::score_pairs(&model, config, variant_of, candidates)
+            let pairs = story::score_pairs(&model, config, variant_of, candidates);
+            let edges = story::edges_of(&pairs, n, config);
+            (pairs, edges, None)
         }
         Some(p) => {
             let queries: Vec<u32> = (0..n as u32).filter(|&i| p.requery[i as usize]).collect();
@@ -87,24 +97,32 @@ pub(crate) fn stories(
             pairs.extend(kept_pairs(p, variant_of));
             pairs.sort_unstable_by_key(|s| (s.a, s.b));
             pairs.dedup_by_key(|s| (s.a, s.b));
-            pairs
+            let edges = story::edges_of(&pairs, n, config);
+            let region = region_of(p, &initial, &edges);
+            // The stored scores of pairs that reach the stories clustered
+            // again are renewed under this run's model.
+            let stale: Vec<(u32, u32)> = pairs
+                .iter()
+                .filter(|s| region[s.a as usize] || region[s.b as usize])
+                .map(|s| (s.a, s.b))
+                .collect();
+            let renewed = story::score_pairs(&model, config, variant_of, stale);
+            pairs.retain(|s| !(region[s.a as usize] || region[s.b as usize]));
+            pairs.extend(renewed);
+            pairs.sort_unstable_by_key(|s| (s.a, s.b));
+            let edges = story::edges_of(&pairs, n, config);
+            (pairs, edges, Some(region))
         }
     };
     drop(model);
-    let edges = story::edges_of(&pairs, n, config);
     progress.phase("story edges", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let initial: Vec<Vec<u32>> = grouping
-        .variants
-        .iter()
-        .map(|v| v.members.clone())
-        .collect();
-    let (clusters, regrouped) = match &prior {
-        None => (
+    let (clusters, regrouped) = match (&prior, region) {
+        (Some(p), Some(region)) => link(p, initial, &region, edges, config.threshold),
+        _ => (
             cluster::average_linkage(initial, n, edges, config.threshold),
             n,
         ),
-        Some(p) => relink(p, initial, variant_of, edges, config.threshold),
     };
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
     Outcome {
@@ -133,15 +151,12 @@ fn kept_pairs(p: &Prior, variant_of: &[u32]) -> Vec<Scored> {
         .collect()
 }
 
-/// Average linkage over the touched stories only; the others keep their
-/// documents. Returns the stories and the number of documents clustered again.
-fn relink(
-    p: &Prior,
-    variants: Vec<Vec<u32>>,
-    variant_of: &[u32],
-    edges: Vec<cluster::Edge>,
-    threshold: f64,
-) -> (Vec<Vec<u32>>, usize) {
+/// Per document: whether its story is clustered again. The stories touched
+/// are those holding a `requery` document, those that lost a document and
+/// those an edge of a `requery` document reaches, closed over the variants
+/// (a variant is never split between a story kept as it was and one
+/// clustered again).
+fn region_of(p: &Prior, variants: &[Vec<u32>], edges: &[cluster::Edge]) -> Vec<bool> {
     let n = p.requery.len();
     let mut touched: FxHashSet<u64> = p.lost.clone();
     for i in 0..n {
@@ -151,7 +166,7 @@ fn relink(
             touched.insert(s);
         }
     }
-    for e in &edges {
+    for e in edges {
         let (a, b) = (e.a as usize, e.b as usize);
         for (x, other) in [(a, b), (b, a)] {
             if p.requery[x]
@@ -164,11 +179,9 @@ fn relink(
     let in_region = |touched: &FxHashSet<u64>, i: usize| {
         p.requery[i] || p.prev_story[i].is_none_or(|s| touched.contains(&s))
     };
-    // Close over the variants: a variant is never split between a story kept
-    // as it was and one clustered again.
     loop {
         let mut grew = false;
-        for members in &variants {
+        for members in variants {
             if members.iter().any(|&m| in_region(&touched, m as usize)) {
                 for &m in members {
                     if let Some(s) = p.prev_story[m as usize] {
@@ -181,7 +194,20 @@ fn relink(
             break;
         }
     }
-    let region: Vec<bool> = (0..n).map(|i| in_region(&touched, i)).collect();
+    (0..n).map(|i| in_region(&touched, i)).collect()
+}
+
+/// Average linkage over the `region` only; every other document stays in
+/// its previous story. Returns the stories and the number of documents
+/// clustered again.
+fn link(
+    p: &Prior,
+    variants: Vec<Vec<u32>>,
+    region: &[bool],
+    edges: Vec<cluster::Edge>,
+    threshold: f64,
+) -> (Vec<Vec<u32>>, usize) {
+    let n = region.len();
     let mut kept: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
     for i in 0..n {
         if !region[i]
@@ -199,15 +225,22 @@ fn relink(
         .into_iter()
         .filter(|e| region[e.a as usize] && region[e.b as usize])
         .collect();
-    debug_assert!(
-        edges
-            .iter()
-            .all(|e| variant_of[e.a as usize] != variant_of[e.b as usize])
-    );
     let mut clusters = cluster::average_linkage(groups, n, edges, threshold);
     clusters.extend(kept.into_values());
     clusters.sort_by_key(|m| m[0]);
     (clusters, regrouped)
+}
+
+/// [`region_of`], then [`link`].
+#[cfg(test)]
+fn relink(
+    p: &Prior,
+    variants: Vec<Vec<u32>>,
+    edges: Vec<cluster::Edge>,
+    threshold: f64,
+) -> (Vec<Vec<u32>>, usize) {
+    let region = region_of(p, &variants, &edges);
+    link(p, variants, &region, edges, threshold)
 }
 
 #[cfg(test)]
@@ -268,15 +301,14 @@ mod tests {
             pairs: &[],
         };
         let variants: Vec<Vec<u32>> = (0..6).map(|i| vec![i]).collect();
-        let variant_of: Vec<u32> = (0..6).collect();
         let edges = vec![edge(2, 3, 0.9), edge(4, 5, 0.8)];
-        let (clusters, regrouped) = relink(&p, variants.clone(), &variant_of, edges, 0.25);
+        let (clusters, regrouped) = relink(&p, variants.clone(), edges, 0.25);
         assert_eq!(clusters, vec![vec![0, 1], vec![2, 3], vec![4, 5]]);
         assert_eq!(regrouped, 2);
         // A story that lost a document is clustered again.
         let lost: FxHashSet<u64> = [1].into_iter().collect();
         let p = Prior { lost: &lost, ..p };
-        let (clusters, regrouped) = relink(&p, variants, &variant_of, vec![], 0.25);
+        let (clusters, regrouped) = relink(&p, variants, vec![], 0.25);
         assert_eq!(
             clusters,
             vec![vec![0], vec![1], vec![2, 3], vec![4], vec![5]]
@@ -301,9 +333,8 @@ mod tests {
             pairs: &[],
         };
         let variants = vec![vec![0], vec![1, 2, 4], vec![3]];
-        let variant_of = [0, 1, 1, 2, 1];
         let edges = vec![edge(0, 1, 0.9), edge(0, 2, 0.9), edge(0, 4, 0.9)];
-        let (clusters, regrouped) = relink(&p, variants, &variant_of, edges, 0.25);
+        let (clusters, regrouped) = relink(&p, variants, edges, 0.25);
         assert_eq!(clusters, vec![vec![0, 1, 2, 4], vec![3]]);
         assert_eq!(regrouped, 5);
     }
