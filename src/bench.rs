@@ -14,6 +14,6 @@ use crate::{Config, Result, Silent};
 /// The story documents of the files in `config.paths`, with their paths.
 pub fn story_docs(config: &Config) -> Result<(Vec<String>, Vec<StoryDoc>)> {
     let (docs, _) = crate::pipeline::load(config, &Silent)?;
-    let paths = docs.iter().map(|d| d.path.clone()).collect();
-    Ok((paths, crate::analyze::story_docs(&docs)))
+    let paths = docs.meta.iter().map(|d| d.path.clone()).collect();
+    Ok((paths, docs.story_docs()))
 }

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::normalize::Furniture;
 use crate::output::round4;
-use crate::pipeline::{self, DocRecord};
+use crate::pipeline::{self, DocMeta};
 use crate::progress::Progress;
 use crate::shingle;
 use crate::story::{self, anchors, score};
@@ -91,7 +91,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn summary(d: &DocRecord) -> DocSummary {
+fn summary(d: &DocMeta) -> DocSummary {
     DocSummary {
         path: d.path.clone(),
         lang: d.lang.code.to_string(),
@@ -136,7 +136,8 @@ pub fn explain(
                 s.reason
             )));
         }
-        docs.iter()
+        docs.meta
+            .iter()
             .position(|d| same_file(Path::new(&d.path), p))
             .ok_or_else(|| {
                 Error::InvalidParameter(format!("'{}' is not among the documents", p.display()))
@@ -165,10 +166,10 @@ pub fn explain(
         &shingle::shingles(&ta, &config.shingle),
         &shingle::shingles(&tb, &config.shingle),
     );
-    let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
+    let estimated = crate::minhash::estimate(&docs.signatures[ia], &docs.signatures[ib]);
 
     let variant_ids = grouping.variant_ids();
-    let model = story::Model::new(pipeline::story_docs(&docs), variant_ids);
+    let model = story::Model::new(docs.story_docs(), variant_ids);
     let pair = model.score(ia, ib);
     let edges = story::edges(&model, &config.story, variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
@@ -248,8 +249,8 @@ pub fn explain(
         ),
     };
     Ok(Explanation {
-        a: summary(&docs[ia]),
-        b: summary(&docs[ib]),
+        a: summary(&docs.meta[ia]),
+        b: summary(&docs.meta[ib]),
         corpus_documents: docs.len(),
         same_language: pair.same_language,
         shingle_jaccard: round4(shingle_jaccard),

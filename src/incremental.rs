@@ -26,7 +26,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::analyze::{self, DocRecord, Scanned};
+use crate::analyze::{self, DocRecord, Records, Scanned};
 use crate::config::Config;
 use crate::error::Error;
 use crate::minhash::MinHasher;
@@ -545,7 +545,7 @@ pub fn prepare(
             a.features = Vec::new();
         }
     });
-    let mut docs: Vec<DocRecord> = Vec::with_capacity(sources.len());
+    let mut docs = Records::with_capacity(sources.len());
     let mut source_of: Vec<usize> = Vec::with_capacity(sources.len());
     let mut skipped: Vec<Skipped> = listing.skipped.clone();
     let mut stored_skips: Vec<SkippedFile> = Vec::new();
@@ -622,10 +622,8 @@ pub fn prepare(
     };
 
     let mut grouping = pipeline::near_duplicates(&docs, config, progress);
-    for d in &mut docs {
-        d.signature = Vec::new();
-    }
-    let story_docs = analyze::take_story_docs(&mut docs);
+    docs.signatures = Vec::new();
+    let story_docs = docs.take_story_docs();
     let nums: Vec<u32> = source_of.iter().map(|&i| source_num[i]).collect();
     let outcome_stories = if full {
         regroup::stories(story_docs, &grouping, config, None, progress)
@@ -681,7 +679,7 @@ pub fn prepare(
         .collect();
     let regrouped = outcome_stories.regrouped;
     drop(outcome_stories);
-    let mut report = crate::output::report::build(&docs, skipped, &grouping, config)?;
+    let mut report = crate::output::report::build(&docs.meta, skipped, &grouping, config)?;
     if !stored_skips.is_empty() {
         report.skipped.extend(stored_skips);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -691,6 +689,7 @@ pub fn prepare(
 
     // Stable ids.
     let modified: Vec<bool> = docs
+        .meta
         .iter()
         .zip(&prev_row)
         .map(|(d, p)| {
@@ -767,7 +766,7 @@ pub fn prepare(
         .enumerate()
         .map(|(vi, v)| {
             (
-                format!("{:016x}", docs[v.canonical as usize].content_hash),
+                format!("{:016x}", docs.meta[v.canonical as usize].content_hash),
                 vi,
             )
         })
