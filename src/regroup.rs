@@ -98,7 +98,7 @@ pub(crate) fn stories(
             pairs.sort_unstable_by_key(|s| (s.a, s.b));
             pairs.dedup_by_key(|s| (s.a, s.b));
             let edges = story::edges_of(&pairs, n, config);
-            let region = region_of(p, &initial, &edges);
+            let region = region_of(p, &initial, &edges, config.threshold);
             // The stored scores of pairs that reach the stories clustered
             // again are renewed under this run's model.
             let stale: Vec<(u32, u32)> = pairs
@@ -153,10 +153,22 @@ fn kept_pairs(p: &Prior, variant_of: &[u32]) -> Vec<Scored> {
 
 /// Per document: whether its story is clustered again. The stories touched
 /// are those holding a `requery` document, those that lost a document and
-/// those an edge of a `requery` document reaches, closed over the variants
-/// (a variant is never split between a story kept as it was and one
-/// clustered again).
-fn region_of(p: &Prior, variants: &[Vec<u32>], edges: &[cluster::Edge]) -> Vec<bool> {
+/// those an edge of a `requery` document of weight at least `threshold`
+/// reaches, closed over the variants (a variant is never split between a
+/// story kept as it was and one clustered again).
+///
+/// Why weaker edges need not touch a story B: average linkage merges two
+/// clusters when the mean weight between them is at least `threshold`. B and
+/// any cluster A of old documents had a mean below it (else they would have
+/// merged); adding new documents to A whose edges to B are each below
+/// `threshold` keeps the mean below it, since each adds less than
+/// `threshold` to the sum and at least `threshold` × |B| to the bound.
+fn region_of(
+    p: &Prior,
+    variants: &[Vec<u32>],
+    edges: &[cluster::Edge],
+    threshold: f64,
+) -> Vec<bool> {
     let n = p.requery.len();
     let mut touched: FxHashSet<u64> = p.lost.clone();
     for i in 0..n {
@@ -166,7 +178,7 @@ fn region_of(p: &Prior, variants: &[Vec<u32>], edges: &[cluster::Edge]) -> Vec<b
             touched.insert(s);
         }
     }
-    for e in edges {
+    for e in edges.iter().filter(|e| e.weight >= threshold) {
         let (a, b) = (e.a as usize, e.b as usize);
         for (x, other) in [(a, b), (b, a)] {
             if p.requery[x]
@@ -239,7 +251,7 @@ fn relink(
     edges: Vec<cluster::Edge>,
     threshold: f64,
 ) -> (Vec<Vec<u32>>, usize) {
-    let region = region_of(p, &variants, &edges);
+    let region = region_of(p, &variants, &edges, threshold);
     link(p, variants, &region, edges, threshold)
 }
 
@@ -301,7 +313,8 @@ mod tests {
             pairs: &[],
         };
         let variants: Vec<Vec<u32>> = (0..6).map(|i| vec![i]).collect();
-        let edges = vec![edge(2, 3, 0.9), edge(4, 5, 0.8)];
+        // The edge 0–5 is below the threshold: it cannot make 5 join story 1.
+        let edges = vec![edge(2, 3, 0.9), edge(4, 5, 0.8), edge(0, 5, 0.1)];
         let (clusters, regrouped) = relink(&p, variants.clone(), edges, 0.25);
         assert_eq!(clusters, vec![vec![0, 1], vec![2, 3], vec![4, 5]]);
         assert_eq!(regrouped, 2);

@@ -126,10 +126,23 @@ pub struct Writes {
     pub run: RunRow,
 }
 
-/// A test hook: with `NEWSDEDUP_TEST_PAUSE_IN_COMMIT=SECONDS` a run stops that
-/// long inside its write transaction (after writing, before `COMMIT`), so that
-/// tests can kill it there or start a second run against it.
-const PAUSE_ENV: &str = "NEWSDEDUP_TEST_PAUSE_IN_COMMIT";
+/// A test hook, compiled only with the `test-hooks` feature (which the
+/// integration tests turn on): with `NEWSDEDUP_TEST_PAUSE_IN_COMMIT=SECONDS` a
+/// run stops that long inside its write transaction (after writing, before
+/// `COMMIT`), so that tests can kill it there or start a second run against it.
+#[cfg(feature = "test-hooks")]
+fn test_pause_in_commit() {
+    if let Some(secs) = std::env::var("NEWSDEDUP_TEST_PAUSE_IN_COMMIT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+    {
+        eprintln!(
+            "newsdedup: test pause in commit (pid {})",
+            std::process::id()
+        );
+        std::thread::sleep(Duration::from_secs_f64(secs));
+    }
+}
 
 impl Store {
     /// Open the state at `path` for a run, creating it when missing.
@@ -560,16 +573,8 @@ impl Store {
             )
             .map_err(err)?;
         }
-        if let Some(secs) = std::env::var(PAUSE_ENV)
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-        {
-            eprintln!(
-                "newsdedup: test pause in commit (pid {})",
-                std::process::id()
-            );
-            std::thread::sleep(Duration::from_secs_f64(secs));
-        }
+        #[cfg(feature = "test-hooks")]
+        test_pause_in_commit();
         tx.commit().map_err(err)
     }
 }

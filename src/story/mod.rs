@@ -338,6 +338,9 @@ pub fn candidate_pairs_of(
     config: &StoryConfig,
     queries: Option<&[u32]>,
 ) -> Vec<(u32, u32)> {
+    if queries.is_some_and(|q| q.is_empty()) {
+        return Vec::new();
+    }
     let n = model.docs.len();
     let max_df = (n / 20).clamp(100, 500) as u32;
     let k = config.index_features;
