@@ -772,27 +772,32 @@ fn incremental_runs_group_like_a_full_run_and_keep_untouched_stories() {
 #[test]
 fn a_large_change_since_the_last_full_grouping_groups_everything_again() {
     let s = setup_with_seeds(2);
-    assert_eq!(grouping_mode(&run(&s, &[])), "full");
+    let half = ["--regroup-share", "0.5"];
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
     // Three new documents on two grouped: more than half the corpus.
     for i in 2..5 {
         add_seed(&s, i);
     }
-    assert_eq!(grouping_mode(&run(&s, &[])), "full");
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
     // One new document on five: within the share, so incremental ...
     std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
-    let small = run(&s, &[]);
+    let small = run(&s, &half);
     assert_eq!(grouping_mode(&small), "incremental");
     // ... and the share counts every change since the last full grouping:
     // 1 + 2 on 5 is above half.
     std::fs::write(s.corpus.join("economy.txt"), ECONOMY).unwrap();
     std::fs::write(s.corpus.join("match.txt"), MATCH).unwrap();
-    assert_eq!(grouping_mode(&run(&s, &[])), "full");
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
     // Share 0: always full.
     std::fs::remove_file(s.corpus.join("match.txt")).unwrap();
     assert_eq!(
         grouping_mode(&run(&s, &["--regroup-share", "0"])),
         "full"
     );
+    // The default share is a tenth: one change on seven is above it, so a
+    // full grouping again.
+    std::fs::write(s.corpus.join("match.txt"), MATCH).unwrap();
+    assert_eq!(grouping_mode(&run(&s, &[])), "full");
 }
 
 #[test]
