@@ -34,12 +34,12 @@ use crate::normalize::{self, Furniture, LineProfile};
 use crate::output::{GroupState, Report, RunSummary, SkippedFile};
 use crate::pipeline;
 use crate::progress::Progress;
+use crate::regroup;
 use crate::store::ids::{self, Prior, Status};
 use crate::store::lock::{self, Lock, utc_timestamp};
 use crate::store::records::{self as rec};
 use crate::store::{AnalysisRow, DocRow, DocWrite, GroupRow, RunRow, Store, Table, Writes};
 use crate::story::Scored;
-use crate::regroup;
 use crate::walk::{self, SkipReason, Skipped, Source};
 
 /// How a run uses its state.
@@ -645,9 +645,9 @@ pub fn prepare(
         for v in &grouping.variants {
             let first = prev_variant[v.members[0] as usize];
             let same = first.is_some()
-                && v.members.iter().all(|&m| {
-                    !analysed[m as usize] && prev_variant[m as usize] == first
-                })
+                && v.members
+                    .iter()
+                    .all(|&m| !analysed[m as usize] && prev_variant[m as usize] == first)
                 && first.and_then(|f| prev_size.get(&f)) == Some(&v.members.len());
             if !same {
                 for &m in &v.members {

@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Document, Relation, Report, SkippedFile, Story, Summary, Variant, ids, round4};
+use crate::analyze::DocMeta;
 use crate::config::Config;
 use crate::error::Error;
 use crate::grouping::Grouping;
-use crate::analyze::DocMeta;
 use crate::title;
 use crate::walk::{Encoding, Skipped};
 
@@ -76,12 +76,7 @@ pub fn build(
 }
 
 /// One story of the report, from its variants (indices into `grouping.variants`).
-fn story(
-    docs: &[DocMeta],
-    grouping: &Grouping,
-    titles: &[String],
-    variant_ids: &[usize],
-) -> Story {
+fn story(docs: &[DocMeta], grouping: &Grouping, titles: &[String], variant_ids: &[usize]) -> Story {
     let mut drafts: Vec<Draft> = variant_ids
         .iter()
         .map(|&vi| draft(docs, grouping, titles, vi))

@@ -231,7 +231,10 @@ impl Store {
             return Ok(());
         }
         let mut sql = String::from("BEGIN IMMEDIATE;");
-        for (_, m) in schema::MIGRATIONS.iter().filter(|(v, _)| *v as i64 >= version) {
+        for (_, m) in schema::MIGRATIONS
+            .iter()
+            .filter(|(v, _)| *v as i64 >= version)
+        {
             sql.push_str(m);
         }
         sql.push_str(&format!("PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"));
