@@ -221,10 +221,8 @@ fn link(
 ) -> (Vec<Vec<u32>>, usize) {
     let n = region.len();
     let mut kept: std::collections::BTreeMap<u64, Vec<u32>> = Default::default();
-    for i in 0..n {
-        if !region[i]
-            && let Some(s) = p.prev_story[i]
-        {
+    for (i, (&inside, &story)) in region.iter().zip(p.prev_story).enumerate() {
+        if !inside && let Some(s) = story {
             kept.entry(s).or_default().push(i as u32);
         }
     }
