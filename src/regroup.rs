@@ -94,9 +94,14 @@ pub(crate) fn stories(
             (pairs, edges, None)
         }
         Some(p) => {
-            let index = story::CandidateIndex::new(&model, config);
+            // The index is built only when something is to be asked (a run
+            // without changes needs none).
             let queries: Vec<u32> = (0..n as u32).filter(|&i| p.requery[i as usize]).collect();
-            let candidates = index.pairs_of(&queries);
+            let mut index =
+                (!queries.is_empty()).then(|| story::CandidateIndex::new(&model, config));
+            let candidates = index
+                .as_ref()
+                .map_or_else(Vec::new, |i| i.pairs_of(&queries));
             let mut pairs = story::score_pairs(&model, config, variant_of, candidates);
             pairs.extend(kept_pairs(p, variant_of));
             pairs.sort_unstable_by_key(|s| (s.a, s.b));
@@ -109,7 +114,11 @@ pub(crate) fn stories(
             let more: Vec<u32> = (0..n as u32)
                 .filter(|&i| region[i as usize] && !p.requery[i as usize])
                 .collect();
-            let candidates = index.pairs_of(&more);
+            if index.is_none() && !more.is_empty() {
+                index = Some(story::CandidateIndex::new(&model, config));
+            }
+            let candidates = index.as_ref().map_or_else(Vec::new, |i| i.pairs_of(&more));
+            drop(index);
             let renewed = story::score_pairs(&model, config, variant_of, candidates);
             pairs.retain(|s| {
                 !(region[s.a as usize] || region[s.b as usize])
