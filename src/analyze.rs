@@ -17,7 +17,8 @@ use crate::story::{self, StoryDoc, StoryFeatures};
 use crate::tokenize::for_each_token;
 use crate::walk::{self, Encoding, SkipReason, Source};
 
-/// What is kept of one document after the per-document stages.
+/// What is kept of one document after the per-document stages (one row of
+/// [`Records`]).
 #[derive(Debug, Clone)]
 pub struct DocRecord {
     pub path: String,
@@ -219,25 +220,84 @@ fn dateline_text(cleaned: &Cleaned) -> String {
         .join("\n")
 }
 
-/// The story stage's view of the documents (copies of their features).
-pub fn story_docs(docs: &[DocRecord]) -> Vec<StoryDoc> {
-    docs.iter()
-        .map(|d| StoryDoc {
-            features: d.features.clone(),
-            lang: d.lang.code,
-        })
-        .collect()
+/// What the report (and `explain`) needs of a document: the metadata column
+/// of [`Records`].
+#[derive(Debug, Clone)]
+pub struct DocMeta {
+    pub path: String,
+    /// The exact bytes of `path` when it is not UTF-8 (see [`crate::pathenc`]).
+    pub path_bytes: Option<crate::pathenc::RawPath>,
+    pub lang: LangTag,
+    pub title: String,
+    pub words: usize,
+    pub encoding: Encoding,
+    /// Hash of the cleaned text: the basis of content-derived ids.
+    pub content_hash: u64,
 }
 
-/// [`story_docs`], moving the features out of the records instead of copying
-/// them (the records keep what the report needs).
-pub fn take_story_docs(docs: &mut [DocRecord]) -> Vec<StoryDoc> {
-    docs.iter_mut()
-        .map(|d| StoryDoc {
-            features: std::mem::take(&mut d.features),
-            lang: d.lang.code,
-        })
-        .collect()
+/// The analysis of a corpus as columns: document `i` is entry `i` of each.
+/// The grouping reads the signatures (LSH, variants), then takes the
+/// features (the story stage turns them into its model) and can drop the
+/// signatures, each as a whole column; the report reads the metadata.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    pub meta: Vec<DocMeta>,
+    pub signatures: Vec<Signature>,
+    pub features: Vec<StoryFeatures>,
+}
+
+impl Records {
+    pub fn with_capacity(n: usize) -> Records {
+        Records {
+            meta: Vec::with_capacity(n),
+            signatures: Vec::with_capacity(n),
+            features: Vec::with_capacity(n),
+        }
+    }
+
+    /// Append one document's record as a row.
+    pub fn push(&mut self, r: DocRecord) {
+        self.meta.push(DocMeta {
+            path: r.path,
+            path_bytes: r.path_bytes,
+            lang: r.lang,
+            title: r.title,
+            words: r.words,
+            encoding: r.encoding,
+            content_hash: r.content_hash,
+        });
+        self.signatures.push(r.signature);
+        self.features.push(r.features);
+    }
+
+    pub fn len(&self) -> usize {
+        self.meta.len()
+    }
+
+    /// The story stage's view of the documents (copies of their features).
+    pub fn story_docs(&self) -> Vec<StoryDoc> {
+        self.features
+            .iter()
+            .zip(&self.meta)
+            .map(|(f, m)| StoryDoc {
+                features: f.clone(),
+                lang: m.lang.code,
+            })
+            .collect()
+    }
+
+    /// [`Records::story_docs`], taking the features column over instead of
+    /// copying it (the metadata stay for the report).
+    pub fn take_story_docs(&mut self) -> Vec<StoryDoc> {
+        std::mem::take(&mut self.features)
+            .into_iter()
+            .zip(&self.meta)
+            .map(|(features, m)| StoryDoc {
+                features,
+                lang: m.lang.code,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

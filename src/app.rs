@@ -187,6 +187,7 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     let opts = StateOptions {
         path: path.clone(),
         rebuild: args.state.rebuild,
+        regroup_share: args.state.regroup_share,
         lock_timeout: std::time::Duration::from_secs_f64(
             args.state.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
         ),
@@ -205,7 +206,7 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
     if let (true, Some(r)) = (args.walk.summary(), &summary) {
         eprintln!(
             "newsdedup: run {}: {} new, {} changed, {} reused, {} removed, {} re-analysed; \
-             {} new, {} updated stories",
+             {} new, {} updated stories; {} grouping ({} documents regrouped)",
             r.run,
             r.new,
             r.changed,
@@ -213,7 +214,9 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
             r.removed,
             r.reanalysed,
             r.stories_new,
-            r.stories_updated
+            r.stories_updated,
+            r.grouping,
+            r.regrouped
         );
     }
     print_summary(args, &report, started);

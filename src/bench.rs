@@ -17,6 +17,6 @@ pub fn story_docs(config: &Config) -> Result<(Vec<String>, Vec<StoryDoc>)> {
     let mut config = config.clone();
     config.story.date_evidence = true;
     let (docs, _) = crate::pipeline::load(&config, &Silent)?;
-    let paths = docs.iter().map(|d| d.path.clone()).collect();
-    Ok((paths, crate::analyze::story_docs(&docs)))
+    let paths = docs.meta.iter().map(|d| d.path.clone()).collect();
+    Ok((paths, docs.story_docs()))
 }

@@ -262,6 +262,14 @@ pub struct StateRunArgs {
     /// (exit code 1) [default: 5].
     #[arg(long, requires = "state", value_name = "SECONDS", value_parser = non_negative_seconds)]
     pub lock_timeout: Option<f64>,
+
+    /// Group every story again (a full grouping) when the documents added,
+    /// changed or removed since the last full grouping exceed this share of
+    /// the corpus it grouped; below it, only the stories the changes touch
+    /// are clustered again (0: always full).
+    #[arg(long, requires = "state", value_name = "SHARE", value_parser = non_negative_share,
+          default_value_t = newsdedup::REGROUP_SHARE)]
+    pub regroup_share: f64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -289,6 +297,13 @@ impl StateArgs {
                 "give the state FILE".into(),
             )),
         }
+    }
+}
+
+fn non_negative_share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("'{s}' is not a share ≥ 0")),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::normalize::Furniture;
 use crate::output::round4;
 use crate::pathenc;
-use crate::pipeline::{self, DocRecord};
+use crate::pipeline::{self, DocMeta};
 use crate::progress::Progress;
 use crate::shingle;
 use crate::story::{self, anchors, dates, score};
@@ -110,7 +110,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn summary(d: &DocRecord) -> DocSummary {
+fn summary(d: &DocMeta) -> DocSummary {
     DocSummary {
         path: d.path.clone(),
         path_bytes: d.path_bytes.clone(),
@@ -158,7 +158,8 @@ pub fn explain(
                 s.reason
             )));
         }
-        docs.iter()
+        docs.meta
+            .iter()
             .position(|d| same_file(&pathenc::join(&d.path, d.path_bytes.as_ref()), p))
             .ok_or_else(|| {
                 Error::InvalidParameter(format!("'{}' is not among the documents", p.display()))
@@ -187,10 +188,10 @@ pub fn explain(
         &shingle::shingles(&ta, &config.shingle),
         &shingle::shingles(&tb, &config.shingle),
     );
-    let estimated = crate::minhash::estimate(&docs[ia].signature, &docs[ib].signature);
+    let estimated = crate::minhash::estimate(&docs.signatures[ia], &docs.signatures[ib]);
 
     let variant_ids = grouping.variant_ids();
-    let model = story::Model::new(pipeline::story_docs(&docs), variant_ids);
+    let model = story::Model::new(docs.story_docs(), variant_ids);
     let pair = model.score(ia, ib);
     let edges = story::edges(&model, &config.story, variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
@@ -270,8 +271,8 @@ pub fn explain(
         ),
     };
     Ok(Explanation {
-        a: summary(&docs[ia]),
-        b: summary(&docs[ib]),
+        a: summary(&docs.meta[ia]),
+        b: summary(&docs.meta[ib]),
         corpus_documents: docs.len(),
         same_language: pair.same_language,
         shingle_jaccard: round4(shingle_jaccard),

@@ -21,7 +21,7 @@ use crate::story::{self, StoryDoc};
 use crate::walk::{self, SkipReason, Skipped, Source};
 
 // Moved to `analyze`; still reachable here for existing callers.
-pub use crate::analyze::{DocRecord, clean_file, story_docs, take_story_docs};
+pub use crate::analyze::{DocMeta, DocRecord, Records, clean_file};
 
 /// Corpora up to this size (sum of file sizes) keep pass 1's article text in
 /// memory for pass 2 instead of reading (and extracting HTML) twice.
@@ -62,10 +62,7 @@ fn scan_corpus(
 }
 
 /// Walk, clean and analyse every input file. Per-file problems go to `skipped`.
-pub fn load(
-    config: &Config,
-    progress: &dyn Progress,
-) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
+pub fn load(config: &Config, progress: &dyn Progress) -> Result<(Records, Vec<Skipped>), Error> {
     load_with_cache(config, progress, CACHE_BYTES)
 }
 
@@ -74,7 +71,7 @@ pub fn load_with_cache(
     config: &Config,
     progress: &dyn Progress,
     cache_bytes: u64,
-) -> Result<(Vec<DocRecord>, Vec<Skipped>), Error> {
+) -> Result<(Records, Vec<Skipped>), Error> {
     config.validate()?;
     let clock = std::time::Instant::now();
     let listing = walk::list(&config.paths, &config.walk)?;
@@ -91,7 +88,7 @@ pub fn load_with_cache(
         None => (0..listing.sources.len()).map(|_| None).collect(),
     };
     // In chunks, so the per-file results are never all held beside `docs`.
-    let mut docs = Vec::with_capacity(listing.sources.len());
+    let mut docs = Records::with_capacity(listing.sources.len());
     let mut skipped = listing.skipped;
     for (sources, cached) in listing
         .sources
@@ -123,23 +120,23 @@ pub fn load_with_cache(
 
 /// LSH over the signatures, verified pairs, variants: a [`Grouping`] whose
 /// stories are still one variant each.
-pub fn near_duplicates(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
+pub fn near_duplicates(docs: &Records, config: &Config, progress: &dyn Progress) -> Grouping {
     let clock = std::time::Instant::now();
     let signatures: Vec<&[crate::minhash::Min]> =
-        docs.iter().map(|d| d.signature.as_slice()).collect();
+        docs.signatures.iter().map(|s| s.as_slice()).collect();
     let bands = lsh::optimal_bands(config.lsh.threshold, config.minhash.num_perm);
     let pairs = lsh::near_duplicate_pairs(&signatures, bands, config.lsh.threshold);
     // Longest text is canonical; ties go to the content hash (not the path), so
     // renaming files never changes the choice.
     let variants = dedup::variants(docs.len(), &pairs, |i| {
-        let d = &docs[i as usize];
+        let d = &docs.meta[i as usize];
         (d.words, std::cmp::Reverse(d.content_hash))
     });
     let mut similarity = vec![1.0f32; docs.len()];
     for v in &variants {
-        let canon = &docs[v.canonical as usize].signature;
+        let canon = &docs.signatures[v.canonical as usize];
         for &m in v.members.iter().filter(|&&m| m != v.canonical) {
-            similarity[m as usize] = estimate(&docs[m as usize].signature, canon) as f32;
+            similarity[m as usize] = estimate(&docs.signatures[m as usize], canon) as f32;
         }
     }
     progress.phase("lsh", clock.elapsed().as_secs_f64());
@@ -165,9 +162,9 @@ pub fn stories(
 }
 
 /// Near-duplicate variants, then stories.
-pub fn group(docs: &[DocRecord], config: &Config, progress: &dyn Progress) -> Grouping {
+pub fn group(docs: &Records, config: &Config, progress: &dyn Progress) -> Grouping {
     let mut grouping = near_duplicates(docs, config, progress);
-    stories(story_docs(docs), &mut grouping, config, progress);
+    stories(docs.story_docs(), &mut grouping, config, progress);
     grouping
 }
 
@@ -177,11 +174,9 @@ pub fn cluster(config: &Config, progress: &dyn Progress) -> Result<Report, Error
     let mut grouping = near_duplicates(&docs, config, progress);
     // The signatures have done their work: free them before the story stage,
     // which takes the features over.
-    for d in &mut docs {
-        d.signature = Vec::new();
-    }
-    stories(take_story_docs(&mut docs), &mut grouping, config, progress);
-    output::report::build(&docs, skipped, &grouping, config)
+    docs.signatures = Vec::new();
+    stories(docs.take_story_docs(), &mut grouping, config, progress);
+    output::report::build(&docs.meta, skipped, &grouping, config)
 }
 
 #[cfg(test)]
@@ -210,12 +205,12 @@ mod tests {
         let (read_twice, skipped_b) = load_with_cache(&config, &Silent, 0).unwrap();
         assert_eq!(cached.len(), 4);
         assert_eq!(skipped_a, skipped_b);
-        for (a, b) in cached.iter().zip(&read_twice) {
+        for (a, b) in cached.meta.iter().zip(&read_twice.meta) {
             assert_eq!(
                 (&a.path, &a.title, a.words, a.content_hash),
                 (&b.path, &b.title, b.words, b.content_hash)
             );
-            assert_eq!(a.signature, b.signature);
         }
+        assert_eq!(cached.signatures, read_twice.signatures);
     }
 }

@@ -583,3 +583,229 @@ fn relative_and_absolute_paths_name_the_same_documents() {
         .unwrap();
     assert!(path.starts_with("corpus/"), "{path}");
 }
+
+const MATCH: &str = "The home side came from two goals down to win the cup final 3-2 on Sunday \
+evening, with the winner scored deep into stoppage time by a substitute who had been on the pitch \
+for only four minutes. The visitors had controlled the first hour and looked certain to lift the \
+trophy after a header and a penalty before the break. The manager said afterwards that he had \
+never seen his players so determined, and thanked the travelling supporters who sang through the \
+rain. The defeated captain blamed tired legs and a referee who, he said, added too much time. \
+Thousands of fans gathered in the town square late into the night to greet the team bus.";
+
+/// The stories of a report as sorted lists of file names, sorted: the
+/// grouping, whatever the ids.
+fn partition(report: &Value) -> Vec<Vec<String>> {
+    let mut p: Vec<Vec<String>> = report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut names: Vec<String> = s["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|v| v["documents"].as_array().unwrap().iter())
+                .map(|d| common::file_name(d["path"].as_str().unwrap()))
+                .collect();
+            names.sort();
+            names
+        })
+        .collect();
+    p.sort();
+    p
+}
+
+fn grouping_mode(report: &Value) -> &str {
+    report["summary"]["run"]["grouping"].as_str().unwrap()
+}
+
+/// The document numbers in the state's stored story pairs.
+fn paired_numbers(state: &Path) -> std::collections::BTreeSet<u32> {
+    let conn = rusqlite::Connection::open(state).unwrap();
+    let blob: Vec<u8> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'story_pairs'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(blob.len() % 16, 0);
+    blob.chunks_exact(16)
+        .flat_map(|c| {
+            [
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
+            ]
+        })
+        .collect()
+}
+
+fn document_number(state: &Path, name: &str) -> u32 {
+    let conn = rusqlite::Connection::open(state).unwrap();
+    conn.query_row(
+        "SELECT num FROM documents WHERE path LIKE ?1",
+        [format!("%/{name}")],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn incremental_runs_group_like_a_full_run_and_keep_untouched_stories() {
+    // Near-copies at 0.3, so that one page holding two articles bridges them.
+    let s = setup_with_seeds(4);
+    std::fs::write(s.corpus.join("economy.txt"), ECONOMY).unwrap();
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    let always = ["--threshold", "0.3", "--regroup-share", "1000"];
+    let plain = |s: &Setup| {
+        partition(&common::cluster(&[
+            "--threshold",
+            "0.3",
+            s.corpus.to_str().unwrap(),
+        ]))
+    };
+    let first = run(&s, &always);
+    assert_eq!(grouping_mode(&first), "full");
+    let ids = |r: &Value| -> Vec<(String, String, Vec<String>)> {
+        stories(r).into_iter().map(|s| (s.0, s.1, s.5)).collect()
+    };
+    let str3 = |a: &str, b: &str, c: Vec<String>| (a.to_string(), b.to_string(), c);
+    let one = |n: &str| vec![n.to_string()];
+    assert_eq!(
+        ids(&first),
+        vec![
+            str3("s1", "new", names(&[0, 1, 2, 3])),
+            str3("s2", "new", one("economy.txt")),
+            str3("s3", "new", one("weather.txt")),
+        ]
+    );
+
+    // A document joins an existing story, another forms a new one; the
+    // stories they do not touch keep their ids and are unchanged.
+    add_seed(&s, 4);
+    std::fs::write(s.corpus.join("match.txt"), MATCH).unwrap();
+    let second = run(&s, &always);
+    assert_eq!(grouping_mode(&second), "incremental");
+    assert_eq!(partition(&second), plain(&s));
+    assert_eq!(
+        ids(&second),
+        vec![
+            str3("s1", "updated", names(&[0, 1, 2, 3, 4])),
+            str3("s2", "unchanged", one("economy.txt")),
+            str3("s3", "unchanged", one("weather.txt")),
+            str3("s4", "new", one("match.txt")),
+        ]
+    );
+    // Only the story the new seed joined and the new one were clustered again.
+    assert_eq!(second["summary"]["run"]["regrouped"], 6);
+
+    // A page holding two articles is a near-copy of each: it bridges their
+    // stories, which merge under the older id.
+    std::fs::write(s.corpus.join("both.txt"), format!("{ECONOMY}\n\n{WEATHER}")).unwrap();
+    let third = run(&s, &always);
+    assert_eq!(grouping_mode(&third), "incremental");
+    assert_eq!(partition(&third), plain(&s));
+    let merged = stories(&third)
+        .into_iter()
+        .find(|s| s.5.contains(&"both.txt".to_string()))
+        .unwrap();
+    assert_eq!(
+        (merged.0.as_str(), merged.1.as_str(), &merged.4, &merged.5),
+        (
+            "s2",
+            "updated",
+            &vec!["s3".to_string()],
+            &vec![
+                "both.txt".to_string(),
+                "economy.txt".to_string(),
+                "weather.txt".to_string()
+            ]
+        )
+    );
+    let status = |r: &Value, id: &str| {
+        stories(r)
+            .into_iter()
+            .find(|s| s.0 == id)
+            .map(|s| s.1)
+            .unwrap()
+    };
+    assert_eq!(
+        (status(&third, "s1"), status(&third, "s4")),
+        ("unchanged".into(), "unchanged".into())
+    );
+
+    // The bridge goes: the two articles part.
+    std::fs::remove_file(s.corpus.join("both.txt")).unwrap();
+    let fourth = run(&s, &always);
+    assert_eq!(grouping_mode(&fourth), "incremental");
+    assert_eq!(partition(&fourth), plain(&s));
+    let kept = |r: &Value, name: &str| {
+        stories(r)
+            .into_iter()
+            .find(|s| s.5 == one(name))
+            .map(|s| s.0)
+            .unwrap()
+    };
+    // The merged story keeps its id; the other part gets a new one (s3 was
+    // retired and is never given again).
+    assert_eq!(kept(&fourth, "economy.txt"), "s2");
+    assert_eq!(kept(&fourth, "weather.txt"), "s5");
+
+    // A removed document's pairs leave the state.
+    let seed = names(&[4]).remove(0);
+    let gone = document_number(&s.state, &seed);
+    assert!(paired_numbers(&s.state).contains(&gone));
+    std::fs::remove_file(s.corpus.join(&seed)).unwrap();
+    let fifth = run(&s, &always);
+    assert_eq!(grouping_mode(&fifth), "incremental");
+    assert_eq!(partition(&fifth), plain(&s));
+    assert!(!paired_numbers(&s.state).contains(&gone));
+    assert_eq!(status(&fifth, "s1"), "updated");
+    assert_eq!(status(&fifth, "s4"), "unchanged");
+
+    // `--rebuild` groups everything again, and finds the same.
+    let rebuilt = run(&s, &["--threshold", "0.3", "--rebuild"]);
+    assert_eq!(grouping_mode(&rebuilt), "full");
+    assert_eq!(partition(&rebuilt), partition(&fifth));
+}
+
+#[test]
+fn a_large_change_since_the_last_full_grouping_groups_everything_again() {
+    let s = setup_with_seeds(2);
+    let half = ["--regroup-share", "0.5"];
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
+    // Three new documents on two grouped: more than half the corpus.
+    for i in 2..5 {
+        add_seed(&s, i);
+    }
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
+    // One new document on five: within the share, so incremental ...
+    std::fs::write(s.corpus.join("weather.txt"), WEATHER).unwrap();
+    let small = run(&s, &half);
+    assert_eq!(grouping_mode(&small), "incremental");
+    // ... and the share counts every change since the last full grouping:
+    // 1 + 2 on 5 is above half.
+    std::fs::write(s.corpus.join("economy.txt"), ECONOMY).unwrap();
+    std::fs::write(s.corpus.join("match.txt"), MATCH).unwrap();
+    assert_eq!(grouping_mode(&run(&s, &half)), "full");
+    // Share 0: always full.
+    std::fs::remove_file(s.corpus.join("match.txt")).unwrap();
+    assert_eq!(grouping_mode(&run(&s, &["--regroup-share", "0"])), "full");
+    // The default share is a half: one change on seven stays incremental.
+    std::fs::write(s.corpus.join("match.txt"), MATCH).unwrap();
+    assert_eq!(grouping_mode(&run(&s, &[])), "incremental");
+}
+
+#[test]
+fn a_state_of_an_older_schema_is_refused_untouched() {
+    let s = setup_with_seeds(2);
+    run(&s, &[]);
+    {
+        let conn = rusqlite::Connection::open(&s.state).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+    }
+    assert_refused(
+        &s,
+        "written by an older newsdedup (schema version 1; this one reads 2 to 2)",
+    );
+}

@@ -56,6 +56,11 @@ pub struct RunSummary {
     pub reused: usize,
     pub removed: usize,
     pub reanalysed: usize,
+    /// `full` (every story clustered again) or `incremental` (only the
+    /// stories the changes touch; README "State (cron)").
+    pub grouping: String,
+    /// Documents whose story was clustered again in this run.
+    pub regrouped: usize,
     pub stories_new: usize,
     pub stories_updated: usize,
     pub stories_retired: usize,

@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Document, Relation, Report, SkippedFile, Story, Summary, Variant, ids, round4};
+use crate::analyze::DocMeta;
 use crate::config::Config;
 use crate::error::Error;
 use crate::grouping::Grouping;
-use crate::pipeline::DocRecord;
 use crate::title;
 use crate::walk::{Encoding, Skipped};
 
@@ -25,7 +25,7 @@ struct Draft {
 
 /// Assemble the report of a run.
 pub fn build(
-    docs: &[DocRecord],
+    docs: &[DocMeta],
     skipped: Vec<Skipped>,
     grouping: &Grouping,
     config: &Config,
@@ -76,12 +76,7 @@ pub fn build(
 }
 
 /// One story of the report, from its variants (indices into `grouping.variants`).
-fn story(
-    docs: &[DocRecord],
-    grouping: &Grouping,
-    titles: &[String],
-    variant_ids: &[usize],
-) -> Story {
+fn story(docs: &[DocMeta], grouping: &Grouping, titles: &[String], variant_ids: &[usize]) -> Story {
     let mut drafts: Vec<Draft> = variant_ids
         .iter()
         .map(|&vi| draft(docs, grouping, titles, vi))
@@ -117,7 +112,7 @@ fn story(
 }
 
 /// One variant of a story, with what ordering and titling need.
-fn draft(docs: &[DocRecord], grouping: &Grouping, titles: &[String], vi: usize) -> Draft {
+fn draft(docs: &[DocMeta], grouping: &Grouping, titles: &[String], vi: usize) -> Draft {
     let v = &grouping.variants[vi];
     let canon = &docs[v.canonical as usize];
     let mut documents: Vec<Document> = v

@@ -32,6 +32,8 @@ pub struct Store {
 #[derive(Debug, Clone, Default)]
 pub struct DocRow {
     pub path_key: Vec<u8>,
+    /// The document's stable number (the stored story pairs refer to it).
+    pub num: u32,
     pub path: String,
     pub size: u64,
     pub mtime_ns: i64,
@@ -86,6 +88,8 @@ pub struct RunRow {
     pub reused: usize,
     pub removed: usize,
     pub reanalysed: usize,
+    /// `full` or `incremental` (see `incremental`).
+    pub grouping: String,
     pub documents: usize,
     pub stories: usize,
     pub variants: usize,
@@ -99,6 +103,7 @@ pub enum DocWrite {
     /// Same analysis: new file time and size, group, `updated`.
     Assign {
         path_key: Vec<u8>,
+        num: u32,
         size: u64,
         mtime_ns: i64,
         variant: Option<String>,
@@ -121,10 +126,23 @@ pub struct Writes {
     pub run: RunRow,
 }
 
-/// A test hook: with `NEWSDEDUP_TEST_PAUSE_IN_COMMIT=SECONDS` a run stops that
-/// long inside its write transaction (after writing, before `COMMIT`), so that
-/// tests can kill it there or start a second run against it.
-const PAUSE_ENV: &str = "NEWSDEDUP_TEST_PAUSE_IN_COMMIT";
+/// A test hook, compiled only with the `test-hooks` feature (which the
+/// integration tests turn on): with `NEWSDEDUP_TEST_PAUSE_IN_COMMIT=SECONDS` a
+/// run stops that long inside its write transaction (after writing, before
+/// `COMMIT`), so that tests can kill it there or start a second run against it.
+#[cfg(feature = "test-hooks")]
+fn test_pause_in_commit() {
+    if let Some(secs) = std::env::var("NEWSDEDUP_TEST_PAUSE_IN_COMMIT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+    {
+        eprintln!(
+            "newsdedup: test pause in commit (pid {})",
+            std::process::id()
+        );
+        std::thread::sleep(Duration::from_secs_f64(secs));
+    }
+}
 
 impl Store {
     /// Open the state at `path` for a run, creating it when missing.
@@ -183,7 +201,10 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        if app as u32 != APPLICATION_ID || version < 1 || version as u32 > SCHEMA_VERSION {
+        if app as u32 != APPLICATION_ID
+            || version < schema::OLDEST_VERSION as i64
+            || version as u32 > SCHEMA_VERSION
+        {
             return Err(Error::State {
                 path: self.path.clone(),
                 message: format!(
@@ -206,12 +227,14 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        let from = version.max(1) as usize;
-        if from >= SCHEMA_VERSION as usize {
+        if version >= SCHEMA_VERSION as i64 {
             return Ok(());
         }
         let mut sql = String::from("BEGIN IMMEDIATE;");
-        for m in &schema::MIGRATIONS[from..] {
+        for (_, m) in schema::MIGRATIONS
+            .iter()
+            .filter(|(v, _)| *v as i64 >= version)
+        {
             sql.push_str(m);
         }
         sql.push_str(&format!("PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"));
@@ -260,7 +283,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT run, started, finished, version, new, changed, reused, removed,
-                        reanalysed, documents, stories, variants FROM runs ORDER BY run",
+                        reanalysed, grouping, documents, stories, variants FROM runs ORDER BY run",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
@@ -275,9 +298,10 @@ impl Store {
                     reused: r.get::<_, i64>(6)? as usize,
                     removed: r.get::<_, i64>(7)? as usize,
                     reanalysed: r.get::<_, i64>(8)? as usize,
-                    documents: r.get::<_, i64>(9)? as usize,
-                    stories: r.get::<_, i64>(10)? as usize,
-                    variants: r.get::<_, i64>(11)? as usize,
+                    grouping: r.get(9)?,
+                    documents: r.get::<_, i64>(10)? as usize,
+                    stories: r.get::<_, i64>(11)? as usize,
+                    variants: r.get::<_, i64>(12)? as usize,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -291,7 +315,7 @@ impl Store {
             .prepare(
                 "SELECT path_key, path, size, mtime_ns, text_hash, skip_kind, skip_reason,
                         lang, lang_confidence, title, words, encoding, content_hash,
-                        signature, features, profile, variant, story, first_seen, updated
+                        signature, features, profile, variant, story, first_seen, updated, num
                  FROM documents",
             )
             .map_err(|e| self.err(e))?;
@@ -318,6 +342,7 @@ impl Store {
                 };
                 Ok(DocRow {
                     path_key: r.get(0)?,
+                    num: r.get::<_, i64>(20)? as u32,
                     path: r.get(1)?,
                     size: r.get::<_, i64>(2)? as u64,
                     mtime_ns: r.get(3)?,
@@ -407,15 +432,15 @@ impl Store {
                     "INSERT OR REPLACE INTO documents (path_key, path, size, mtime_ns, text_hash,
                         skip_kind, skip_reason, lang, lang_confidence, title, words, encoding,
                         content_hash, signature, features, profile, variant, story, first_seen,
-                        updated)
+                        updated, num)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19, ?20)",
+                        ?16, ?17, ?18, ?19, ?20, ?21)",
                 )
                 .map_err(err)?;
             let mut assign = tx
                 .prepare_cached(
                     "UPDATE documents SET size = ?2, mtime_ns = ?3, variant = ?4, story = ?5,
-                        updated = ?6 WHERE path_key = ?1",
+                        updated = ?6, num = ?7 WHERE path_key = ?1",
                 )
                 .map_err(err)?;
             let mut delete = tx
@@ -446,11 +471,13 @@ impl Store {
                             r.story,
                             r.first_seen,
                             r.updated,
+                            r.num,
                         ])
                         .map_err(err)?;
                     }
                     DocWrite::Assign {
                         path_key,
+                        num,
                         size,
                         mtime_ns,
                         variant,
@@ -464,7 +491,8 @@ impl Store {
                                 mtime_ns,
                                 variant,
                                 story,
-                                updated
+                                updated,
+                                num
                             ])
                             .map_err(err)?;
                     }
@@ -528,8 +556,8 @@ impl Store {
             let r = &w.run;
             tx.execute(
                 "INSERT INTO runs (run, started, finished, version, new, changed, reused, removed,
-                    reanalysed, documents, stories, variants)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    reanalysed, grouping, documents, stories, variants)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     r.run,
                     r.started,
@@ -540,6 +568,7 @@ impl Store {
                     r.reused as i64,
                     r.removed as i64,
                     r.reanalysed as i64,
+                    r.grouping,
                     r.documents as i64,
                     r.stories as i64,
                     r.variants as i64
@@ -547,16 +576,8 @@ impl Store {
             )
             .map_err(err)?;
         }
-        if let Some(secs) = std::env::var(PAUSE_ENV)
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-        {
-            eprintln!(
-                "newsdedup: test pause in commit (pid {})",
-                std::process::id()
-            );
-            std::thread::sleep(Duration::from_secs_f64(secs));
-        }
+        #[cfg(feature = "test-hooks")]
+        test_pause_in_commit();
         tx.commit().map_err(err)
     }
 }
@@ -598,17 +619,15 @@ fn create(path: &Path) -> Result<(), Error> {
         .map_err(|e| io(format!("cannot create the state: {e}")))?;
     {
         let conn = Connection::open(tmp.path()).map_err(|e| db_error(path, e))?;
-        let mut sql = String::new();
-        for m in schema::MIGRATIONS {
-            sql.push_str(m);
-        }
         conn.execute_batch(&format!(
             "PRAGMA application_id = {};
              BEGIN;
-             {sql}
+             {}
              COMMIT;
              PRAGMA user_version = {};",
-            APPLICATION_ID as i32, SCHEMA_VERSION
+            APPLICATION_ID as i32,
+            schema::SCHEMA,
+            SCHEMA_VERSION
         ))
         .map_err(|e| db_error(path, e))?;
         let mode: String = conn

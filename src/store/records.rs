@@ -6,7 +6,7 @@
 use crate::lang::{self, LangTag};
 use crate::minhash::Signature;
 use crate::normalize::{LineProfile, LineStat};
-use crate::story::StoryFeatures;
+use crate::story::{Scored, StoryFeatures};
 use crate::walk::Encoding;
 
 /// A blob that does not decode (the state is damaged).
@@ -162,6 +162,40 @@ pub fn keys_from_blob(b: &[u8]) -> Result<Vec<u64>, BadBlob> {
         .collect())
 }
 
+/// The story stage's scored pairs, by document number: per pair the two
+/// numbers (`u32`) and the score (`f64`), negated for a pair across
+/// languages (a score is a probability, never 0 for a kept pair). 16 bytes.
+pub fn pairs_to_blob(pairs: &[Scored]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 * pairs.len());
+    for p in pairs {
+        out.extend_from_slice(&p.a.to_le_bytes());
+        out.extend_from_slice(&p.b.to_le_bytes());
+        let s = if p.same_language { p.score } else { -p.score };
+        out.extend_from_slice(&s.to_le_bytes());
+    }
+    out
+}
+
+pub fn pairs_from_blob(b: &[u8]) -> Result<Vec<Scored>, BadBlob> {
+    if !b.len().is_multiple_of(16) {
+        return Err(BadBlob("story pairs"));
+    }
+    Ok(b.chunks_exact(16)
+        .map(|c| {
+            let u = |i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+            let mut f = [0u8; 8];
+            f.copy_from_slice(&c[8..16]);
+            let s = f64::from_le_bytes(f);
+            Scored {
+                a: u(0),
+                b: u(4),
+                score: s.abs(),
+                same_language: s >= 0.0,
+            }
+        })
+        .collect())
+}
+
 pub fn encoding_name(e: Encoding) -> &'static str {
     match e {
         Encoding::Utf8 => "utf8",
@@ -235,6 +269,21 @@ mod tests {
             p.lines
         );
         assert_eq!(keys_from_blob(&keys_to_blob(&[3, 9])).unwrap(), vec![3, 9]);
+        let pairs = vec![
+            Scored {
+                a: 1,
+                b: u32::MAX,
+                score: 0.731,
+                same_language: true,
+            },
+            Scored {
+                a: 0,
+                b: 2,
+                score: 0.02,
+                same_language: false,
+            },
+        ];
+        assert_eq!(pairs_from_blob(&pairs_to_blob(&pairs)).unwrap(), pairs);
     }
 
     #[test]
@@ -250,6 +299,7 @@ mod tests {
         assert!(features_from_blob(&[0; 35]).is_ok());
         assert!(profile_from_blob(&[0; 13]).is_err());
         assert!(profile_from_blob(&[2; 15]).is_err());
+        assert_eq!(pairs_from_blob(&[0; 17]), Err(BadBlob("story pairs")));
         assert!(lang_from_code("xx-not", 0.5).is_err());
         assert_eq!(lang_from_code("en", 0.5).unwrap().code, "en");
         assert_eq!(lang_from_code("ms", 0.5).unwrap().code, "ms");

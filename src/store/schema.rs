@@ -14,15 +14,25 @@ use crate::error::Error;
 /// "NDDP" in ASCII.
 pub const APPLICATION_ID: u32 = 0x4E44_4450;
 
-/// The schema version written by this build. Older versions are migrated by
-/// [`MIGRATIONS`]; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version written by this build. Versions from
+/// [`OLDEST_VERSION`] on are migrated by [`MIGRATIONS`]; older and newer ones
+/// are refused.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Statements that bring schema version `i` to `i + 1` (index 0: from nothing).
-pub const MIGRATIONS: &[&str] = &[SCHEMA_V1];
+/// The oldest schema version this build migrates. Version 1 is refused: the
+/// layout of its blobs (line profiles, story features) changed while it was
+/// current, so its stored analyses cannot be trusted; version 2 added the
+/// documents' numbers, the stored story pairs and the runs' grouping mode.
+pub const OLDEST_VERSION: u32 = 2;
 
-/// Version 1. Hashes are 64-bit integers stored as SQLite's signed integers.
-pub const SCHEMA_V1: &str = "
+/// `(version, statements)`: the statements bring `version` to `version + 1`.
+/// None yet; a new schema version adds its step here.
+pub const MIGRATIONS: &[(u32, &str)] = &[];
+
+/// The schema of [`SCHEMA_VERSION`], for a new state. Hashes are 64-bit
+/// integers stored as SQLite's signed integers. `documents.num` is a
+/// document's stable number (the story pairs in `meta` refer to it).
+pub const SCHEMA: &str = "
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value
@@ -37,12 +47,14 @@ CREATE TABLE runs (
     reused     INTEGER NOT NULL,
     removed    INTEGER NOT NULL,
     reanalysed INTEGER NOT NULL,
+    grouping   TEXT NOT NULL,
     documents  INTEGER NOT NULL,
     stories    INTEGER NOT NULL,
     variants   INTEGER NOT NULL
 );
 CREATE TABLE documents (
     path_key        BLOB PRIMARY KEY,
+    num             INTEGER NOT NULL,
     path            TEXT NOT NULL,
     size            INTEGER NOT NULL,
     mtime_ns        INTEGER NOT NULL,
@@ -148,6 +160,13 @@ pub fn inspect(path: &Path) -> Result<Header, Error> {
         return Err(refuse(format!(
             "written by a newer newsdedup (schema version {version}; this one reads up to \
              {SCHEMA_VERSION}): upgrade newsdedup"
+        )));
+    }
+    if version < OLDEST_VERSION && version > 0 {
+        return Err(refuse(format!(
+            "written by an older newsdedup (schema version {version}; this one reads \
+             {OLDEST_VERSION} to {SCHEMA_VERSION}) whose stored analyses it cannot read: \
+             remove the state (and its -wal file) and run again to rebuild it"
         )));
     }
     if version == 0 {

@@ -254,67 +254,109 @@ fn rarest(ids: &[u32], vocab: &Vocab, max_df: u32, keep: usize) -> Vec<u32> {
     picked
 }
 
-/// For each document, the `keep` documents sharing the most rare weight.
-fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, u32)> {
-    let n = picked.len();
-    // Postings in one array (compressed rows): documents of id `i` are
-    // `docs[start[i]..start[i + 1]]`, in document order.
-    let mut start = vec![0u32; vocab.len() + 1];
-    for &i in picked.iter().flatten() {
-        start[i as usize + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut fill = start.clone();
-    let mut docs = vec![0u32; start[vocab.len()] as usize];
-    for (doc, ids) in picked.iter().enumerate() {
-        for &i in ids {
-            docs[fill[i as usize] as usize] = doc as u32;
-            fill[i as usize] += 1;
+/// An inverted index over each document's picked (rarest) features: the
+/// documents of feature `i` are `docs[start[i]..start[i + 1]]`, in document
+/// order (compressed rows, one array).
+struct Postings {
+    picked: Vec<Vec<u32>>,
+    start: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Postings {
+    fn new(picked: Vec<Vec<u32>>, vocab: &Vocab) -> Postings {
+        let mut start = vec![0u32; vocab.len() + 1];
+        for &i in picked.iter().flatten() {
+            start[i as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut fill = start.clone();
+        let mut docs = vec![0u32; start[vocab.len()] as usize];
+        for (doc, ids) in picked.iter().enumerate() {
+            for &i in ids {
+                docs[fill[i as usize] as usize] = doc as u32;
+                fill[i as usize] += 1;
+            }
+        }
+        Postings {
+            picked,
+            start,
+            docs,
         }
     }
-    drop(fill);
-    let postings = |i: u32| &docs[start[i as usize] as usize..start[i as usize + 1] as usize];
-    picked
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || (vec![0f32; n], Vec::<u32>::new()),
-            |(acc, touched), (doc, ids)| {
-                for &i in ids {
-                    let w = vocab.w2(i);
-                    for &other in postings(i) {
-                        if other as usize != doc {
-                            if acc[other as usize] == 0.0 {
-                                touched.push(other);
+
+    /// For each query document (every document when `queries` is `None`),
+    /// the `keep` documents sharing the most rare weight.
+    fn top_neighbours(
+        &self,
+        vocab: &Vocab,
+        keep: usize,
+        queries: Option<&[u32]>,
+    ) -> Vec<(u32, u32)> {
+        let (picked, start, docs) = (&self.picked, &self.start, &self.docs);
+        let n = picked.len();
+        let postings = |i: u32| &docs[start[i as usize] as usize..start[i as usize + 1] as usize];
+        let all: Vec<u32>;
+        let queries = match queries {
+            Some(q) => q,
+            None => {
+                all = (0..n as u32).collect();
+                &all
+            }
+        };
+        queries
+            .par_iter()
+            .map_init(
+                || (vec![0f32; n], Vec::<u32>::new()),
+                |(acc, touched), &doc| {
+                    let doc = doc as usize;
+                    for &i in &picked[doc] {
+                        let w = vocab.w2(i);
+                        for &other in postings(i) {
+                            if other as usize != doc {
+                                if acc[other as usize] == 0.0 {
+                                    touched.push(other);
+                                }
+                                acc[other as usize] += w;
                             }
-                            acc[other as usize] += w;
                         }
                     }
-                }
-                let mut best: Vec<(u32, f32)> =
-                    touched.iter().map(|&o| (o, acc[o as usize])).collect();
-                for &o in touched.iter() {
-                    acc[o as usize] = 0.0;
-                }
-                touched.clear();
-                // The `keep` best (weight, then index: a total order), sorted.
-                let order =
-                    |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
-                if best.len() > keep && keep > 0 {
-                    best.select_nth_unstable_by(keep - 1, order);
-                }
-                best.truncate(keep);
-                best.sort_unstable_by(order);
-                let d = doc as u32;
-                best.into_iter()
-                    .map(|(o, _)| if d < o { (d, o) } else { (o, d) })
-                    .collect::<Vec<_>>()
-            },
-        )
-        .flatten()
-        .collect()
+                    let mut best: Vec<(u32, f32)> =
+                        touched.iter().map(|&o| (o, acc[o as usize])).collect();
+                    for &o in touched.iter() {
+                        acc[o as usize] = 0.0;
+                    }
+                    touched.clear();
+                    // The `keep` best (weight, then index: a total order), sorted.
+                    let order =
+                        |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+                    if best.len() > keep && keep > 0 {
+                        best.select_nth_unstable_by(keep - 1, order);
+                    }
+                    best.truncate(keep);
+                    best.sort_unstable_by(order);
+                    let d = doc as u32;
+                    best.into_iter()
+                        .map(|(o, _)| if d < o { (d, o) } else { (o, d) })
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten()
+            .collect()
+    }
+}
+
+/// [`Postings::top_neighbours`] of an index built for the purpose.
+#[cfg(test)]
+fn top_neighbours(
+    picked: &[Vec<u32>],
+    vocab: &Vocab,
+    keep: usize,
+    queries: Option<&[u32]>,
+) -> Vec<(u32, u32)> {
+    Postings::new(picked.to_vec(), vocab).top_neighbours(vocab, keep, queries)
 }
 
 /// Candidate pairs `(a, b)`, `a < b`, from two inverted indexes over each
@@ -323,43 +365,121 @@ fn top_neighbours(picked: &[Vec<u32>], vocab: &Vocab, keep: usize) -> Vec<(u32, 
 /// best neighbours from each. Never all pairs: the work per document is bounded
 /// by `index_features × max_df`.
 pub fn candidate_pairs(model: &Model, config: &StoryConfig) -> Vec<(u32, u32)> {
-    let n = model.docs.len();
-    let max_df = (n / 20).clamp(100, 500) as u32;
-    let k = config.index_features;
     // One index at a time, so only one set of picked features is alive.
-    let neighbours = |features: fn(&DocVec) -> &[u32], vocab: &Vocab| {
-        let picked: Vec<Vec<u32>> = model
-            .docs
-            .par_iter()
-            .map(|d| rarest(features(d), vocab, max_df, k))
-            .collect();
-        top_neighbours(&picked, vocab, config.candidates)
-    };
-    let mut pairs = neighbours(|d| &d.multilingual, &model.anchors);
-    pairs.extend(neighbours(|d| &d.words, &model.words));
+    let mut pairs = Vec::new();
+    for kind in [Index::Multilingual, Index::Words] {
+        let postings = postings(model, config, kind);
+        pairs.extend(postings.top_neighbours(kind.vocab(model), config.candidates, None));
+    }
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// Scored candidate pairs. A pair in one language keeps its score (the
-/// fitted probability that the two report one story). A pair across languages
-/// is normalized by each document's best score:
-/// `w(a, b) = s(a, b) / sqrt(max(best_a, floor) · max(best_b, floor))`.
-/// Languages and scripts differ in how much evidence survives translation; a
-/// document whose best match scores 0.3 treats a 0.3 pair as strong, while the
-/// floor keeps weak documents from inflating noise. Pairs inside one variant
-/// (`variant_of` equal) are left out: the variant is already one cluster, and a
-/// document's near-copy must not set its best score.
-pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
-    let mut pairs = candidate_pairs(model, config);
+/// The two inverted indexes of the candidate search.
+#[derive(Clone, Copy)]
+enum Index {
+    /// Multilingual anchors (finds translations).
+    Multilingual,
+    /// Content words (same-language reports).
+    Words,
+}
+
+impl Index {
+    fn vocab(self, model: &Model) -> &Vocab {
+        match self {
+            Index::Multilingual => &model.anchors,
+            Index::Words => &model.words,
+        }
+    }
+}
+
+fn postings(model: &Model, config: &StoryConfig, kind: Index) -> Postings {
+    let max_df = (model.docs.len() / 20).clamp(100, 500) as u32;
+    let vocab = kind.vocab(model);
+    let picked: Vec<Vec<u32>> = model
+        .docs
+        .par_iter()
+        .map(|d| {
+            let features = match kind {
+                Index::Multilingual => &d.multilingual,
+                Index::Words => &d.words,
+            };
+            rarest(features, vocab, max_df, config.index_features)
+        })
+        .collect();
+    Postings::new(picked, vocab)
+}
+
+/// Both indexes of the candidate search, kept to be asked several times (an
+/// incremental run asks for its new documents, then for the stories they
+/// touch).
+pub struct CandidateIndex<'a> {
+    model: &'a Model,
+    candidates: usize,
+    indexes: [Postings; 2],
+}
+
+impl<'a> CandidateIndex<'a> {
+    pub fn new(model: &'a Model, config: &StoryConfig) -> CandidateIndex<'a> {
+        CandidateIndex {
+            model,
+            candidates: config.candidates,
+            indexes: [
+                postings(model, config, Index::Multilingual),
+                postings(model, config, Index::Words),
+            ],
+        }
+    }
+
+    /// [`candidate_pairs`] of the `queries` documents only: their best
+    /// neighbours among all documents.
+    pub fn pairs_of(&self, queries: &[u32]) -> Vec<(u32, u32)> {
+        if queries.is_empty() {
+            return Vec::new();
+        }
+        let mut pairs = Vec::new();
+        for (postings, kind) in self.indexes.iter().zip([Index::Multilingual, Index::Words]) {
+            pairs.extend(postings.top_neighbours(
+                kind.vocab(self.model),
+                self.candidates,
+                Some(queries),
+            ));
+        }
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}
+
+/// A scored candidate pair (`a < b`): the pair score and whether the two
+/// documents share a language. What the edges are made of, and what a state
+/// keeps between runs (the weights depend on every document's best score, so
+/// they are derived again each run, [`edges_of`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub a: u32,
+    pub b: u32,
+    pub score: f64,
+    pub same_language: bool,
+}
+
+/// Score `pairs`, leaving out pairs inside one variant (`variant_of` equal):
+/// the variant is already one cluster, and a document's near-copy must not
+/// set its best score. A pair scoring below `min_edge × floor` (below
+/// `min_edge` in one language, where the weight is the score) can neither
+/// become an edge (its weight is at most score / floor) nor raise a
+/// document's best score above the floor: it is dropped at once, which keeps
+/// memory bounded.
+pub fn score_pairs(
+    model: &Model,
+    config: &StoryConfig,
+    variant_of: &[u32],
+    mut pairs: Vec<(u32, u32)>,
+) -> Vec<Scored> {
     pairs.retain(|&(a, b)| variant_of[a as usize] != variant_of[b as usize]);
-    // A pair scoring below `min_edge × floor` (below `min_edge` in one
-    // language, where the weight is the score) can neither become an edge (its
-    // weight is at most score / floor) nor raise a document's best score above
-    // the floor: it is dropped at once, which keeps memory bounded.
     let least = config.min_edge * config.neighbour_floor;
-    let scored: Vec<(u32, u32, f64, bool)> = pairs
+    pairs
         .into_par_iter()
         .filter_map(|(a, b)| {
             let s = model.score(a as usize, b as usize);
@@ -369,27 +489,53 @@ pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<clu
             } else {
                 least
             };
-            (s.score >= keep).then_some((a, b, s.score, s.same_language))
+            (s.score >= keep).then_some(Scored {
+                a,
+                b,
+                score: s.score,
+                same_language: s.same_language,
+            })
         })
-        .collect();
-    let mut best = vec![0.0f64; model.docs.len()];
-    for &(a, b, s, _) in &scored {
-        best[a as usize] = best[a as usize].max(s);
-        best[b as usize] = best[b as usize].max(s);
+        .collect()
+}
+
+/// The edges of `n` documents from their scored pairs. A pair in one language
+/// keeps its score (the fitted probability that the two report one story). A
+/// pair across languages is normalized by each document's best score:
+/// `w(a, b) = s(a, b) / sqrt(max(best_a, floor) · max(best_b, floor))`.
+/// Languages and scripts differ in how much evidence survives translation; a
+/// document whose best match scores 0.3 treats a 0.3 pair as strong, while the
+/// floor keeps weak documents from inflating noise.
+pub fn edges_of(scored: &[Scored], n: usize, config: &StoryConfig) -> Vec<cluster::Edge> {
+    let mut best = vec![0.0f64; n];
+    for s in scored {
+        best[s.a as usize] = best[s.a as usize].max(s.score);
+        best[s.b as usize] = best[s.b as usize].max(s.score);
     }
     let floor = config.neighbour_floor;
     scored
-        .into_iter()
-        .filter_map(|(a, b, s, same_language)| {
-            let norm = (best[a as usize].max(floor) * best[b as usize].max(floor)).sqrt();
-            let weight = if same_language {
-                s
+        .iter()
+        .filter_map(|s| {
+            let norm = (best[s.a as usize].max(floor) * best[s.b as usize].max(floor)).sqrt();
+            let weight = if s.same_language {
+                s.score
             } else {
-                (s / norm).min(1.0)
+                (s.score / norm).min(1.0)
             };
-            (weight >= config.min_edge).then_some(cluster::Edge { a, b, weight })
+            (weight >= config.min_edge).then_some(cluster::Edge {
+                a: s.a,
+                b: s.b,
+                weight,
+            })
         })
         .collect()
+}
+
+/// Scored candidate pairs, then their edges ([`score_pairs`], [`edges_of`]).
+pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<cluster::Edge> {
+    let pairs = candidate_pairs(model, config);
+    let scored = score_pairs(model, config, variant_of, pairs);
+    edges_of(&scored, model.docs.len(), config)
 }
 
 /// Group documents into stories. `variants` are the initial clusters (every

@@ -142,18 +142,23 @@ fn top_neighbours_rank_by_shared_weight() {
     let vocab = Vocab::build(5, &refs);
     assert!(vocab.w2(0) > vocab.w2(1));
     let picked: Vec<Vec<u32>> = sets.clone();
-    let mut one = top_neighbours(&picked, &vocab, 1);
+    let mut one = top_neighbours(&picked, &vocab, 1, None);
     one.sort_unstable();
     one.dedup();
     // doc 0 → 1; doc 1 → 0; docs 2 and 3 → 0 (the lower index wins a tie
     // in weight between 0 and the other); doc 4 has no features.
     assert_eq!(one, vec![(0, 1), (0, 2), (0, 3)]);
-    let mut all = top_neighbours(&picked, &vocab, 10);
+    let mut all = top_neighbours(&picked, &vocab, 10, None);
     all.sort_unstable();
     all.dedup();
     assert_eq!(all, vec![(0, 1), (0, 2), (0, 3), (2, 3)]);
     // Pairs are always (smaller, larger).
     assert!(all.iter().all(|&(a, b)| a < b));
+    // Asked for doc 2 alone (an incremental run's new document): its best
+    // neighbours among all documents, and nothing else.
+    let mut two = top_neighbours(&picked, &vocab, 10, Some(&[2]));
+    two.sort_unstable();
+    assert_eq!(two, vec![(0, 2), (2, 3)]);
 }
 
 #[test]
