@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::normalize::Furniture;
 use crate::output::round4;
 use crate::pathenc;
 use crate::pipeline::{self, DocMeta};
@@ -144,7 +143,11 @@ pub fn explain(
             .retain(|p| !p.canonicalize().is_ok_and(|f| f.starts_with(&root)));
         config.paths.insert(0, dir.to_path_buf());
     }
-    let (docs, skipped) = pipeline::load(&config, progress)?;
+    let pipeline::Loaded {
+        records: docs,
+        skipped,
+        furniture,
+    } = pipeline::load_with_cache(&config, progress, pipeline::CACHE_BYTES)?;
     let find = |p: &Path| -> Result<usize, Error> {
         // A second name of a kept file (`duplicate_path`) is not a reason to refuse.
         let refused = |s: &&crate::walk::Skipped| {
@@ -167,14 +170,13 @@ pub fn explain(
     };
     let (ia, ib) = (find(a)?, find(b)?);
     // The same path twice (e.g. named and inside the corpus) is one document.
-    let grouping = pipeline::group(&docs, &config, progress);
+    // The run's own model and edges are kept, not built again.
+    let (grouping, run) = pipeline::group_kept(&docs, &config, progress);
     let same_variant = grouping.variant_of(ia) == grouping.variant_of(ib);
     let same_story = grouping.story_of(ia) == grouping.story_of(ib);
 
-    // Exact Jaccard from the cleaned texts (the corpus furniture applies).
-    let sources: Vec<Source> = crate::walk::list(&config.paths, &config.walk)?.sources;
-    let furniture: Furniture =
-        pipeline::corpus_furniture(&sources, &config, &crate::progress::Silent);
+    // Exact Jaccard from the cleaned texts (the records keep no text): the two
+    // files cleaned again with the run's furniture.
     let text_of = |p: &Path| -> Result<String, Error> {
         let source = Source {
             path: PathBuf::from(p),
@@ -190,12 +192,11 @@ pub fn explain(
     );
     let estimated = crate::minhash::estimate(&docs.signatures[ia], &docs.signatures[ib]);
 
-    let variant_ids = grouping.variant_ids();
-    let model = story::Model::new(docs.story_docs(), variant_ids);
+    let model = &run.model;
     let pair = model.score(ia, ib);
-    let edges = story::edges(&model, &config.story, variant_ids);
     let (lo, hi) = (ia.min(ib) as u32, ia.max(ib) as u32);
-    let edge_weight = edges
+    let edge_weight = run
+        .edges
         .iter()
         .find(|e| e.a == lo && e.b == hi)
         .map(|e| round4(e.weight));

@@ -63,15 +63,26 @@ fn scan_corpus(
 
 /// Walk, clean and analyse every input file. Per-file problems go to `skipped`.
 pub fn load(config: &Config, progress: &dyn Progress) -> Result<(Records, Vec<Skipped>), Error> {
-    load_with_cache(config, progress, CACHE_BYTES)
+    let loaded = load_with_cache(config, progress, CACHE_BYTES)?;
+    Ok((loaded.records, loaded.skipped))
 }
 
-/// [`load`], keeping pass 1's scans in memory when the corpus is at most `cache_bytes`.
+/// What [`load`] made: the records, the files left out, and the corpus
+/// furniture the documents were cleaned with (`explain` cleans its two
+/// files again with it).
+pub struct Loaded {
+    pub records: Records,
+    pub skipped: Vec<Skipped>,
+    pub furniture: Furniture,
+}
+
+/// [`load`], keeping pass 1's scans in memory when the corpus is at most
+/// `cache_bytes`, and returning the furniture too.
 pub fn load_with_cache(
     config: &Config,
     progress: &dyn Progress,
     cache_bytes: u64,
-) -> Result<(Records, Vec<Skipped>), Error> {
+) -> Result<Loaded, Error> {
     config.validate()?;
     let clock = std::time::Instant::now();
     let listing = walk::list(&config.paths, &config.walk)?;
@@ -115,7 +126,11 @@ pub fn load_with_cache(
     progress.finish();
     progress.phase("analyse", clock.elapsed().as_secs_f64());
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((docs, skipped))
+    Ok(Loaded {
+        records: docs,
+        skipped,
+        furniture,
+    })
 }
 
 /// LSH over the signatures, verified pairs, variants: a [`Grouping`] whose
@@ -161,11 +176,22 @@ pub fn stories(
     grouping.set_stories(&clusters);
 }
 
-/// Near-duplicate variants, then stories.
-pub fn group(docs: &Records, config: &Config, progress: &dyn Progress) -> Grouping {
+/// Near-duplicate variants, then stories, keeping the story model and edges
+/// (for `explain`; `cluster` frees each stage's input as it goes).
+pub fn group_kept(
+    docs: &Records,
+    config: &Config,
+    progress: &dyn Progress,
+) -> (Grouping, story::StoryRun) {
     let mut grouping = near_duplicates(docs, config, progress);
-    stories(docs.story_docs(), &mut grouping, config, progress);
-    grouping
+    let initial: Vec<Vec<u32>> = grouping
+        .variants
+        .iter()
+        .map(|v| v.members.clone())
+        .collect();
+    let run = story::stories_kept(docs.story_docs(), initial, &config.story, progress);
+    grouping.set_stories(&run.clusters);
+    (grouping, run)
 }
 
 /// The whole `cluster` job: load, group, report.
@@ -201,8 +227,10 @@ mod tests {
             paths: vec![dir.path().to_path_buf()],
             ..Config::default()
         };
-        let (cached, skipped_a) = load_with_cache(&config, &Silent, u64::MAX).unwrap();
-        let (read_twice, skipped_b) = load_with_cache(&config, &Silent, 0).unwrap();
+        let a = load_with_cache(&config, &Silent, u64::MAX).unwrap();
+        let b = load_with_cache(&config, &Silent, 0).unwrap();
+        let (cached, skipped_a) = (a.records, a.skipped);
+        let (read_twice, skipped_b) = (b.records, b.skipped);
         assert_eq!(cached.len(), 4);
         assert_eq!(skipped_a, skipped_b);
         for (a, b) in cached.meta.iter().zip(&read_twice.meta) {

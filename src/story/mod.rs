@@ -538,6 +538,15 @@ pub fn edges(model: &Model, config: &StoryConfig, variant_of: &[u32]) -> Vec<clu
     edges_of(&scored, model.docs.len(), config)
 }
 
+/// What the story stage computed, kept for `explain` (which must not build
+/// the model and the edges a second time).
+pub struct StoryRun {
+    pub model: Model,
+    pub edges: Vec<cluster::Edge>,
+    /// The stories, as sorted document indices.
+    pub clusters: Vec<Vec<u32>>,
+}
+
 /// Group documents into stories. `variants` are the initial clusters (every
 /// document in exactly one). Returns stories as sorted document indices.
 pub fn stories(
@@ -546,6 +555,34 @@ pub fn stories(
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Vec<u32>> {
+    run(docs, variants, config, progress, false).0
+}
+
+/// [`stories`], keeping the model and the edges.
+pub fn stories_kept(
+    docs: Vec<StoryDoc>,
+    variants: Vec<Vec<u32>>,
+    config: &StoryConfig,
+    progress: &dyn crate::progress::Progress,
+) -> StoryRun {
+    let (clusters, kept) = run(docs, variants, config, progress, true);
+    let (model, edges) = kept.expect("kept when asked");
+    StoryRun {
+        model,
+        edges,
+        clusters,
+    }
+}
+
+/// The story stage: the stories, and with `keep` the model and the edges
+/// (without it, the model is dropped before the linkage).
+fn run(
+    docs: Vec<StoryDoc>,
+    variants: Vec<Vec<u32>>,
+    config: &StoryConfig,
+    progress: &dyn crate::progress::Progress,
+    keep: bool,
+) -> (Vec<Vec<u32>>, Option<(Model, Vec<cluster::Edge>)>) {
     let clock = std::time::Instant::now();
     let n = docs.len();
     let mut variant_of = vec![0u32; n];
@@ -558,11 +595,11 @@ pub fn stories(
     progress.phase("story model", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
     let edges = edges(&model, config, &variant_of);
-    drop(model);
+    let kept = keep.then(|| (model, edges.clone()));
     progress.phase("story edges", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
     let clusters = cluster::average_linkage(variants, n, edges, config.threshold);
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
-    clusters
+    (clusters, kept)
 }
 mod tests;
