@@ -574,6 +574,9 @@ pub fn stories_kept(
     }
 }
 
+/// The model and the edges of a story stage, when kept.
+type Kept = (Model, Vec<cluster::Edge>);
+
 /// The story stage: the stories, and with `keep` the model and the edges
 /// (without it, the model is dropped before the linkage).
 fn run(
@@ -582,7 +585,7 @@ fn run(
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
     keep: bool,
-) -> (Vec<Vec<u32>>, Option<(Model, Vec<cluster::Edge>)>) {
+) -> (Vec<Vec<u32>>, Option<Kept>) {
     let clock = std::time::Instant::now();
     let n = docs.len();
     let mut variant_of = vec![0u32; n];
