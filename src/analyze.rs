@@ -21,15 +21,7 @@ use crate::walk::{self, Encoding, SkipReason, Source};
 /// [`Records`]).
 #[derive(Debug, Clone)]
 pub struct DocRecord {
-    pub path: String,
-    /// The exact bytes of `path` when it is not UTF-8 (see [`crate::pathenc`]).
-    pub path_bytes: Option<crate::pathenc::RawPath>,
-    pub lang: LangTag,
-    pub title: String,
-    pub words: usize,
-    pub encoding: Encoding,
-    /// Hash of the cleaned text: the basis of content-derived ids.
-    pub content_hash: u64,
+    pub meta: DocMeta,
     pub signature: Signature,
     pub features: StoryFeatures,
 }
@@ -189,13 +181,15 @@ pub(crate) fn process(
     }
     let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
-        path,
-        path_bytes,
-        lang,
-        title: cleaned.title,
-        words: cleaned.words,
-        encoding,
-        content_hash: xxh3_64(text.as_bytes()),
+        meta: DocMeta {
+            path,
+            path_bytes,
+            lang,
+            title: cleaned.title,
+            words: cleaned.words,
+            encoding,
+            content_hash: xxh3_64(text.as_bytes()),
+        },
         signature,
         features,
     })
@@ -257,15 +251,7 @@ impl Records {
 
     /// Append one document's record as a row.
     pub fn push(&mut self, r: DocRecord) {
-        self.meta.push(DocMeta {
-            path: r.path,
-            path_bytes: r.path_bytes,
-            lang: r.lang,
-            title: r.title,
-            words: r.words,
-            encoding: r.encoding,
-            content_hash: r.content_hash,
-        });
+        self.meta.push(r.meta);
         self.signatures.push(r.signature);
         self.features.push(r.features);
     }

@@ -418,19 +418,20 @@ pub fn analyse(data: &[u8]) -> Checked {
                     config.minhash.num_perm
                 );
                 ensure!(
-                    doc.words >= config.normalize.min_words,
+                    doc.meta.words >= config.normalize.min_words,
                     "{name}: kept with {} words",
-                    doc.words
+                    doc.meta.words
                 );
                 ensure!(
-                    !doc.title.is_empty() && !doc.title.contains('\n'),
+                    !doc.meta.title.is_empty() && !doc.meta.title.contains('\n'),
                     "{name}: title {:?}",
-                    doc.title
+                    doc.meta.title
                 );
                 ensure!(
-                    !doc.lang.code.is_empty() && (0.0..=1.0).contains(&doc.lang.confidence),
+                    !doc.meta.lang.code.is_empty()
+                        && (0.0..=1.0).contains(&doc.meta.lang.confidence),
                     "{name}: language {:?}",
-                    doc.lang
+                    doc.meta.lang
                 );
                 check_features(&doc.features).map_err(|e| format!("{name}: {e}"))?;
                 "document"

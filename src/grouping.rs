@@ -80,6 +80,11 @@ impl Grouping {
         self.story_of[self.variant_of(doc)] as usize
     }
 
+    /// The variants as document lists (the story stage's starting clusters).
+    pub fn variant_members(&self) -> Vec<Vec<u32>> {
+        self.variants.iter().map(|v| v.members.clone()).collect()
+    }
+
     /// Per document, its variant (the form the story model takes).
     pub fn variant_ids(&self) -> &[u32] {
         &self.variant_of

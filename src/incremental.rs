@@ -26,7 +26,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::analyze::{self, DocRecord, Records, Scanned};
+use crate::analyze::{self, DocMeta, DocRecord, Records, Scanned};
 use crate::config::Config;
 use crate::error::Error;
 use crate::minhash::MinHasher;
@@ -245,13 +245,15 @@ fn damaged(store: &Store, what: &str, path: &str) -> Error {
 fn record_of(a: &AnalysisRow, source: &Source) -> Result<DocRecord, rec::BadBlob> {
     let (path, path_bytes) = crate::pathenc::split(&source.path);
     Ok(DocRecord {
-        path,
-        path_bytes,
-        lang: rec::lang_from_code(&a.lang, a.lang_confidence)?,
-        title: a.title.clone(),
-        words: a.words as usize,
-        encoding: rec::encoding_from_name(&a.encoding)?,
-        content_hash: a.content_hash,
+        meta: DocMeta {
+            path,
+            path_bytes,
+            lang: rec::lang_from_code(&a.lang, a.lang_confidence)?,
+            title: a.title.clone(),
+            words: a.words as usize,
+            encoding: rec::encoding_from_name(&a.encoding)?,
+            content_hash: a.content_hash,
+        },
         signature: rec::signature_from_blob(&a.signature)?,
         features: rec::features_from_blob(&a.features)?,
     })
@@ -724,11 +726,7 @@ pub fn prepare(
     };
     let story_priors = priors(&story_rows, |r| &r.story);
     let variant_priors = priors(&variant_rows, |r| &r.variant);
-    let variant_groups: Vec<Vec<u32>> = grouping
-        .variants
-        .iter()
-        .map(|v| v.members.clone())
-        .collect();
+    let variant_groups: Vec<Vec<u32>> = grouping.variant_members();
     let story_groups: Vec<Vec<u32>> = grouping
         .stories
         .iter()
@@ -909,12 +907,12 @@ pub fn prepare(
                     continue;
                 }
                 let analysis = result.as_ref().ok().map(|d| AnalysisRow {
-                    lang: d.lang.code.to_string(),
-                    lang_confidence: d.lang.confidence,
-                    title: d.title.clone(),
-                    words: d.words as u64,
-                    encoding: rec::encoding_name(d.encoding).to_string(),
-                    content_hash: d.content_hash,
+                    lang: d.meta.lang.code.to_string(),
+                    lang_confidence: d.meta.lang.confidence,
+                    title: d.meta.title.clone(),
+                    words: d.meta.words as u64,
+                    encoding: rec::encoding_name(d.meta.encoding).to_string(),
+                    content_hash: d.meta.content_hash,
                     signature: rec::signature_to_blob(&d.signature),
                     features: rec::features_to_blob(&d.features),
                 });

@@ -166,11 +166,7 @@ pub fn stories(
     progress: &dyn Progress,
 ) {
     let clock = std::time::Instant::now();
-    let initial: Vec<Vec<u32>> = grouping
-        .variants
-        .iter()
-        .map(|v| v.members.clone())
-        .collect();
+    let initial: Vec<Vec<u32>> = grouping.variant_members();
     let clusters = story::stories(story_docs, initial, &config.story, progress);
     progress.phase("stories", clock.elapsed().as_secs_f64());
     grouping.set_stories(&clusters);
@@ -184,11 +180,7 @@ pub fn group_kept(
     progress: &dyn Progress,
 ) -> (Grouping, story::StoryRun) {
     let mut grouping = near_duplicates(docs, config, progress);
-    let initial: Vec<Vec<u32>> = grouping
-        .variants
-        .iter()
-        .map(|v| v.members.clone())
-        .collect();
+    let initial: Vec<Vec<u32>> = grouping.variant_members();
     let run = story::stories_kept(docs.story_docs(), initial, &config.story, progress);
     grouping.set_stories(&run.clusters);
     (grouping, run)

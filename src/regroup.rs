@@ -81,11 +81,7 @@ pub(crate) fn stories(
     let model = story::Model::new(docs, variant_of);
     progress.phase("story model", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
-    let initial: Vec<Vec<u32>> = grouping
-        .variants
-        .iter()
-        .map(|v| v.members.clone())
-        .collect();
+    let initial: Vec<Vec<u32>> = grouping.variant_members();
     let (pairs, edges, region) = match &prior {
         None => {
             let candidates = story::candidate_pairs(&model, config);

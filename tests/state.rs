@@ -74,6 +74,19 @@ fn run_fails(s: &Setup, args: &[&str]) -> (i32, String) {
     )
 }
 
+/// The sorted file names of a story's documents.
+fn story_files(story: &Value) -> Vec<String> {
+    let mut names: Vec<String> = story["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|v| v["documents"].as_array().unwrap().iter())
+        .map(|d| common::file_name(d["path"].as_str().unwrap()))
+        .collect();
+    names.sort();
+    names
+}
+
 /// (id, status, first_seen, updated, merged_from, sorted file names) of a story.
 type StoryView = (String, String, u64, u64, Vec<String>, Vec<String>);
 
@@ -83,14 +96,7 @@ fn stories(report: &Value) -> Vec<StoryView> {
         .unwrap()
         .iter()
         .map(|s| {
-            let mut names: Vec<String> = s["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|v| v["documents"].as_array().unwrap().iter())
-                .map(|d| common::file_name(d["path"].as_str().unwrap()))
-                .collect();
-            names.sort();
+            let names = story_files(s);
             (
                 s["id"].as_str().unwrap().to_string(),
                 s["status"].as_str().unwrap().to_string(),
@@ -599,17 +605,7 @@ fn partition(report: &Value) -> Vec<Vec<String>> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| {
-            let mut names: Vec<String> = s["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|v| v["documents"].as_array().unwrap().iter())
-                .map(|d| common::file_name(d["path"].as_str().unwrap()))
-                .collect();
-            names.sort();
-            names
-        })
+        .map(story_files)
         .collect();
     p.sort();
     p
