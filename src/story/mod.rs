@@ -555,7 +555,9 @@ pub fn stories(
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Vec<u32>> {
-    run(docs, variants, config, progress, false).0
+    let (model, edges) = model_and_edges(docs, &variants, config, progress);
+    drop(model);
+    link(variants, edges, config, progress)
 }
 
 /// [`stories`], keeping the model and the edges.
@@ -565,8 +567,8 @@ pub fn stories_kept(
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
 ) -> StoryRun {
-    let (clusters, kept) = run(docs, variants, config, progress, true);
-    let (model, edges) = kept.expect("kept when asked");
+    let (model, edges) = model_and_edges(docs, &variants, config, progress);
+    let clusters = link(variants, edges.clone(), config, progress);
     StoryRun {
         model,
         edges,
@@ -574,21 +576,15 @@ pub fn stories_kept(
     }
 }
 
-/// The model and the edges of a story stage, when kept.
-type Kept = (Model, Vec<cluster::Edge>);
-
-/// The story stage: the stories, and with `keep` the model and the edges
-/// (without it, the model is dropped before the linkage).
-fn run(
+/// The story model of `docs` and its edges, `variants` being the initial clusters.
+fn model_and_edges(
     docs: Vec<StoryDoc>,
-    variants: Vec<Vec<u32>>,
+    variants: &[Vec<u32>],
     config: &StoryConfig,
     progress: &dyn crate::progress::Progress,
-    keep: bool,
-) -> (Vec<Vec<u32>>, Option<Kept>) {
+) -> (Model, Vec<cluster::Edge>) {
     let clock = std::time::Instant::now();
-    let n = docs.len();
-    let mut variant_of = vec![0u32; n];
+    let mut variant_of = vec![0u32; docs.len()];
     for (v, members) in variants.iter().enumerate() {
         for &m in members {
             variant_of[m as usize] = v as u32;
@@ -598,11 +594,21 @@ fn run(
     progress.phase("story model", clock.elapsed().as_secs_f64());
     let clock = std::time::Instant::now();
     let edges = edges(&model, config, &variant_of);
-    let kept = keep.then(|| (model, edges.clone()));
     progress.phase("story edges", clock.elapsed().as_secs_f64());
+    (model, edges)
+}
+
+/// Average linkage over the edges, from the variants.
+fn link(
+    variants: Vec<Vec<u32>>,
+    edges: Vec<cluster::Edge>,
+    config: &StoryConfig,
+    progress: &dyn crate::progress::Progress,
+) -> Vec<Vec<u32>> {
     let clock = std::time::Instant::now();
+    let n = variants.iter().map(Vec::len).sum();
     let clusters = cluster::average_linkage(variants, n, edges, config.threshold);
     progress.phase("story linkage", clock.elapsed().as_secs_f64());
-    (clusters, kept)
+    clusters
 }
 mod tests;
