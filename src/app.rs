@@ -354,9 +354,13 @@ fn eval(args: &EvalArgs) -> Result<()> {
         anyhow::bail!(Error::Gold {
             path: args.gold.clone(),
             message: format!(
-                "none of its {} matches a clustered document ({} clustered; \
+                "{} a clustered document ({} clustered; \
                  documents are matched by file name)",
-                count(scores.docs_gold, "document", "documents"),
+                if scores.docs_gold == 1 {
+                    "its one document does not match".to_string()
+                } else {
+                    format!("none of its {} documents matches", scores.docs_gold)
+                },
                 report.summary.documents
             ),
         });
