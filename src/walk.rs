@@ -249,6 +249,8 @@ pub fn list(roots: &[PathBuf], config: &WalkConfig) -> Result<Listing, Error> {
     let duplicates = drop_duplicate_files(&mut listing.sources);
     listing.skipped.extend(duplicates);
     listing.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // A path named and also met while walking (a link loop, say) is reported once.
+    listing.skipped.dedup();
     Ok(listing)
 }
 

@@ -252,6 +252,17 @@ fn symlink_loops_below_a_directory_with_follow() {
         report["summary"]["documents"], 1,
         "the good file is read once"
     );
+
+    // The loop also named on the command line is still reported once.
+    let named = d.join("self.txt");
+    let (report, _, _) = cluster_raw(&["--follow", d.to_str().unwrap(), named.to_str().unwrap()]);
+    let loops: Vec<&Value> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["path"].as_str().unwrap().ends_with("self.txt"))
+        .collect();
+    assert_eq!(loops.len(), 1, "{:#}", report["skipped"]);
 }
 
 #[test]
