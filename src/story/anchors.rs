@@ -20,7 +20,8 @@ pub enum Kind {
 }
 
 /// Hash of an anchor feature. Its lowest bit says whether it is a number
-/// ([`is_number`]), so the scorer can weigh numbers and names apart.
+/// ([`is_number`]), the next whether it is a skeleton ([`is_skeleton`]), so
+/// the scorer can weigh numbers, names and skeletons apart.
 pub fn feature(kind: Kind, value: &str) -> Feature {
     let tag = match kind {
         Kind::Number => b'#',
@@ -28,7 +29,13 @@ pub fn feature(kind: Kind, value: &str) -> Feature {
         Kind::Skeleton => b'k',
     };
     let h = fold(xxh3_64(value.as_bytes()) ^ (tag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    (h & !1) | Feature::from(kind == Kind::Number)
+    (h & !3) | Feature::from(kind == Kind::Number) | (Feature::from(kind == Kind::Skeleton) << 1)
+}
+
+/// Whether an anchor feature is a consonant skeleton (see [`feature`]).
+#[inline]
+pub fn is_skeleton(f: Feature) -> bool {
+    f & 2 == 2
 }
 
 /// Whether an anchor feature is a number (see [`feature`]).
