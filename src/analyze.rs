@@ -26,6 +26,13 @@ pub struct DocRecord {
     pub features: StoryFeatures,
 }
 
+/// The version of what the per-document analysis stores (cleaning, language,
+/// signature, story features). Bump it with any change that makes a stored
+/// analysis differ from a fresh one: a state built by another version has
+/// every file re-analysed on its next run (see [`crate::incremental`]).
+/// 2: skeleton anchors carry their own hash bit.
+pub const ANALYSIS_VERSION: u32 = 2;
+
 /// Extensions whose files are always treated as HTML.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 

@@ -193,6 +193,13 @@ fn cluster(args: &ClusterArgs) -> Result<()> {
         ),
     };
     let mut run = newsdedup::cluster_with_state(&config, &opts, progress.as_ref())?;
+    if let (true, Some(v)) = (args.walk.warnings(), run.upgraded_from()) {
+        eprintln!(
+            "newsdedup: the state holds analyses of an older newsdedup (analysis version {v}, \
+             now {}): every file was analysed again",
+            newsdedup::ANALYSIS_VERSION
+        );
+    }
     check_report(args, &config, run.report())?;
     let summary = run.report().summary.run.clone();
     if args.state.changes {

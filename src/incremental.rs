@@ -26,7 +26,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::analyze::{self, DocMeta, DocRecord, Records, Scanned};
+use crate::analyze::{self, ANALYSIS_VERSION, DocMeta, DocRecord, Records, Scanned};
 use crate::config::Config;
 use crate::error::Error;
 use crate::minhash::MinHasher;
@@ -80,9 +80,16 @@ pub struct StateRun {
     _lock: Lock,
     writes: Writes,
     report: Report,
+    upgraded_from: Option<u64>,
 }
 
 impl StateRun {
+    /// The analysis version of the state when it was older than this
+    /// newsdedup's ([`ANALYSIS_VERSION`]): every file was analysed again.
+    pub fn upgraded_from(&self) -> Option<u64> {
+        self.upgraded_from
+    }
+
     /// The run's report (with `state` per story and variant, `summary.run`).
     pub fn report(&self) -> &Report {
         &self.report
@@ -139,8 +146,24 @@ fn state_parameters(config: &Config) -> Result<serde_json::Value, Error> {
     let mut v = serde_json::to_value(config)?;
     if let Some(o) = v.as_object_mut() {
         o.remove("paths");
+        o.insert(ANALYSIS_KEY.into(), ANALYSIS_VERSION.into());
     }
     Ok(v)
+}
+
+/// The key of [`ANALYSIS_VERSION`] among the stored parameters (a state
+/// without it was written by analysis version 1).
+const ANALYSIS_KEY: &str = "analysis_version";
+
+/// The stored parameters without the analysis version, and that version.
+fn split_analysis_version(params: &serde_json::Value) -> (serde_json::Value, u64) {
+    let mut v = params.clone();
+    let version = v
+        .as_object_mut()
+        .and_then(|o| o.remove(ANALYSIS_KEY))
+        .and_then(|x| x.as_u64())
+        .unwrap_or(1);
+    (v, version)
 }
 
 /// `a.b.c` → value, for every leaf of a JSON value.
@@ -273,6 +296,9 @@ pub fn prepare(
     let clock = std::time::Instant::now();
     let store = Store::open(&opts.path, opts.lock_timeout)?;
     let params = state_parameters(config)?;
+    // Stored analyses of another analysis version are not comparable with
+    // fresh ones: every file is analysed again (ids are kept as by --rebuild).
+    let mut upgraded_from = None;
     let fresh_analysis = match store.meta_text("parameters")? {
         None => true,
         Some(text) => {
@@ -281,17 +307,22 @@ pub fn prepare(
                     path: opts.path.clone(),
                     message: format!("damaged state (stored parameters: {e})"),
                 })?;
-            if stored != params && !opts.rebuild {
+            let (stored, stored_version) = split_analysis_version(&stored);
+            let (chosen, _) = split_analysis_version(&params);
+            if stored != chosen && !opts.rebuild {
                 return Err(Error::State {
                     path: opts.path.clone(),
                     message: format!(
                         "it was built with other parameters ({}); use the same ones, \
                          or --rebuild to re-analyse every file with the new ones",
-                        parameter_differences(&stored, &params)
+                        parameter_differences(&stored, &chosen)
                     ),
                 });
             }
-            opts.rebuild
+            if stored_version != u64::from(ANALYSIS_VERSION) {
+                upgraded_from = Some(stored_version);
+            }
+            opts.rebuild || upgraded_from.is_some()
         }
     };
     let run = store.last_run()? + 1;
@@ -1031,6 +1062,7 @@ pub fn prepare(
         _lock: lock,
         writes,
         report,
+        upgraded_from,
     })
 }
 

@@ -52,6 +52,7 @@ pub mod bench;
 #[doc(hidden)]
 pub mod fuzzing;
 
+pub use analyze::ANALYSIS_VERSION;
 pub use config::Config;
 pub use error::Error;
 pub use eval::{Gold, GoldDoc, Scores};

@@ -345,6 +345,52 @@ fn other_parameters_are_refused_unless_rebuild() {
     assert_eq!(run_counts(&again), [3, 0, 0, 5, 0]);
 }
 
+/// A state whose analyses an older newsdedup wrote (an older analysis
+/// version, or none recorded) is re-analysed on the next run, its ids kept.
+#[test]
+fn a_state_of_an_older_analysis_is_analysed_again() {
+    let s = setup_with_seeds(5);
+    let first = run(&s, &[]);
+    {
+        let conn = rusqlite::Connection::open(&s.state).unwrap();
+        let params: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'parameters'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let mut v: Value = serde_json::from_str(&params).unwrap();
+        assert_eq!(v["analysis_version"], newsdedup::ANALYSIS_VERSION);
+        v.as_object_mut().unwrap().remove("analysis_version");
+        conn.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'parameters'",
+            [v.to_string()],
+        )
+        .unwrap();
+    }
+    let out = bin()
+        .args(["cluster", "--state"])
+        .arg(&s.state)
+        .arg(&s.corpus)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("analyses of an older newsdedup (analysis version 1, now"),
+        "{err}"
+    );
+    let again: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Every file analysed again (counted as changed), the story id kept.
+    assert_eq!(run_counts(&again), [2, 0, 5, 0, 0]);
+    let ids_and_files = |r: &Value| -> Vec<(String, Vec<String>)> {
+        stories(r).into_iter().map(|s| (s.0, s.5)).collect()
+    };
+    assert_eq!(ids_and_files(&again), ids_and_files(&first));
+    assert_eq!(stories(&again)[0].1, "unchanged");
+    // The state now records this version: the next run reuses everything.
+    assert_eq!(run_counts(&run(&s, &[])), [3, 0, 0, 5, 0]);
+}
+
 /// A state that is refused leaves its file as it was.
 fn assert_refused(s: &Setup, expected: &str) {
     let before = std::fs::read(&s.state).unwrap();
