@@ -11,7 +11,7 @@ development corpora and report the other half (two-fold cross-validation).
 
 Per pair, examples/pair_scores prints the components of
 `story::score::PairScore::components` (word cosine, anchor cosine, number
-cosine, name cosine, year conflict, day distance, weekday conflict, number conflict). The date
+cosine, name cosine, year conflict, day distance, weekday conflict). The date
 evidence (the last two) is not in the shipped model; `FEATURES=... tune/fit.py`
 adds it (and `GRID_DATES=1` picks its weights by clustering F1 instead of
 log-loss) to test it again. Two logistic regressions (same-language pairs,
@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 CORPORA = ["ntrex-dev", "ecb-dev", "noisy-dev", "semeval-dev"]
 ROOT = Path(__file__).resolve().parent.parent
 TUNE = ROOT / "target" / "tune"
-NF = 8  # components per pair (PairScore::components)
+NF = 7  # components per pair (PairScore::components)
 
 # Date evidence derived from the day distance (component 5, -1 = unknown)
 # and the weekday conflict (component 6). FEATURES (environment, comma
@@ -96,8 +96,7 @@ def design(x, same):
     if same:
         base = x[:, [0, 2, 3, 4]]  # word, number, name, year conflict
     else:
-        # number, name (multilingual anchors), year conflict, number conflict
-        base = x[:, [2, 3, 4, 7]]
+        base = x[:, [2, 3, 4]]  # number, name (multilingual anchors), year conflict
     return np.hstack([base, derived(x)])
 
 

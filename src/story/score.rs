@@ -162,33 +162,7 @@ pub struct DocVec {
     pub years: super::features::Years,
     /// The days and weekdays the document names ([`super::dates`]).
     pub dates: super::dates::Dates,
-    /// Its specific numbers as bits ([`number_bits`]).
-    pub numbers: u64,
     pub norms: Norms,
-}
-
-/// Numbers too common to tell one event from another: the years
-/// ([`super::features::FIRST_YEAR`] on, which have their own evidence) and
-/// two-digit numbers (ages, days, percentages).
-static COMMON_NUMBERS: std::sync::LazyLock<rustc_hash::FxHashSet<Feature>> =
-    std::sync::LazyLock::new(|| {
-        use super::anchors::{Kind, feature};
-        let first = super::features::FIRST_YEAR;
-        (10..100)
-            .chain(first..first + 128)
-            .map(|n| feature(Kind::Number, &n.to_string()))
-            .collect()
-    });
-
-/// The specific numbers of a document's anchors (hashes) as a 64-bit set:
-/// bit `(hash >> 1) % 64` of every number anchor that is not a year or a
-/// two-digit number. Two sets with no bit in common share no such number.
-pub fn number_bits(anchors: &[Feature]) -> u64 {
-    let common = &*COMMON_NUMBERS;
-    anchors
-        .iter()
-        .filter(|&&f| super::anchors::is_number(f) && !common.contains(&f))
-        .fold(0u64, |bits, &f| bits | 1 << ((f >> 1) % 64))
 }
 
 /// Euclidean norms of a document's weighted feature sets.
@@ -279,7 +253,6 @@ impl DocVec {
             word_counts,
             years: 0,
             dates: Default::default(),
-            numbers: 0,
             norms,
         }
     }
@@ -307,15 +280,12 @@ pub struct PairScore {
     /// 1 when both documents name weekdays and none is common to both.
     pub weekday_conflict: f64,
     pub same_language: bool,
-    /// 1 when both documents have specific numbers ([`number_bits`]) and
-    /// none is common to both.
-    pub number_conflict: f64,
     pub score: f64,
 }
 
 impl PairScore {
     /// The components, in the order `tune/fit.py` reads them.
-    pub fn components(&self) -> [f64; 8] {
+    pub fn components(&self) -> [f64; 7] {
         [
             self.word_cosine,
             self.anchor_cosine,
@@ -324,7 +294,6 @@ impl PairScore {
             self.year_conflict,
             self.day_distance.map_or(-1.0, |d| d.min(9999) as f64),
             self.weekday_conflict,
-            self.number_conflict,
         ]
     }
 }
@@ -394,7 +363,7 @@ fn word_cosine(a: &DocVec, b: &DocVec, v: &Vocab) -> f64 {
 
 /// Weights of a logistic regression over a pair's cosines: the score is
 /// `σ(bias + word·word_cosine + number·number_cosine + name·name_cosine +
-/// year_conflict·year_conflict + number_conflict·number_conflict)`,
+/// year_conflict·year_conflict)`,
 /// the probability that the two documents report one story.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
@@ -403,7 +372,6 @@ pub struct Weights {
     pub number: f64,
     pub name: f64,
     pub year_conflict: f64,
-    pub number_conflict: f64,
 }
 
 /// Fitted by `tune/fit.py` (logistic regression, each development corpus
@@ -418,37 +386,26 @@ pub const SAME_LANGUAGE: Weights = Weights {
     number: 1.850,
     name: 5.269,
     year_conflict: 0.126,
-    // Not fitted in one language (words tell events apart there).
-    number_conflict: 0.0,
 };
 
 /// As [`SAME_LANGUAGE`], for pairs in different languages (no shared words:
 /// only the multilingual anchors).
 pub const CROSS_LANGUAGE: Weights = Weights {
-    bias: -3.241,
+    bias: -3.368,
     word: 0.0,
-    number: 1.721,
-    name: 4.371,
-    year_conflict: -4.883,
-    number_conflict: -0.981,
+    number: 1.766,
+    name: 4.524,
+    year_conflict: -5.372,
 };
 
 impl Weights {
     /// The probability for the cosines of a pair.
-    pub fn probability(
-        &self,
-        word: f64,
-        number: f64,
-        name: f64,
-        year_conflict: f64,
-        number_conflict: f64,
-    ) -> f64 {
+    pub fn probability(&self, word: f64, number: f64, name: f64, year_conflict: f64) -> f64 {
         let z = self.bias
             + self.word * word
             + self.number * number
             + self.name * name
-            + self.year_conflict * year_conflict
-            + self.number_conflict * number_conflict;
+            + self.year_conflict * year_conflict;
         1.0 / (1.0 + (-z).exp())
     }
 }
@@ -484,8 +441,6 @@ pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> 
         anchor_cosines(anchors_a, anchors_b, norms_a, norms_b, av);
     let year_conflict = f64::from(da.years != 0 && db.years != 0 && da.years & db.years == 0);
     let day_distance = super::dates::closest(&da.dates.days, &db.dates.days);
-    let number_conflict =
-        f64::from(da.numbers != 0 && db.numbers != 0 && da.numbers & db.numbers == 0);
     let weekday_conflict = f64::from(
         da.dates.weekdays != 0
             && db.dates.weekdays != 0
@@ -500,14 +455,7 @@ pub fn score(a: (&DocVec, &str), b: (&DocVec, &str), av: &Vocab, wv: &Vocab) -> 
         day_distance,
         weekday_conflict,
         same_language,
-        number_conflict,
-        score: weights.probability(
-            word_cosine,
-            number_cosine,
-            name_cosine,
-            year_conflict,
-            number_conflict,
-        ),
+        score: weights.probability(word_cosine, number_cosine, name_cosine, year_conflict),
     }
 }
 
@@ -566,9 +514,7 @@ mod tests {
         let expected = (w1 * t + w2) / ((w1 * t * t + w2).sqrt() * (w1 + w2).sqrt());
         let s = score((&a, "en"), (&b, "en"), &av, &wv);
         assert!((s.word_cosine - expected).abs() < 1e-6, "{s:?}");
-        assert!(
-            (s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0, 0.0, 0.0)).abs() < 1e-12
-        );
+        assert!((s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0, 0.0)).abs() < 1e-12);
     }
 
     #[test]
@@ -596,41 +542,6 @@ mod tests {
     }
 
     #[test]
-    fn specific_numbers_conflict_when_none_is_shared() {
-        use super::super::anchors::{Kind, feature};
-        let n = |v: &str| feature(Kind::Number, v);
-        // Years and two-digit numbers are not specific: no bits.
-        assert_eq!(
-            number_bits(&[n("2018"), n("42"), feature(Kind::Name, "rosa")]),
-            0
-        );
-        let (a, b) = (
-            number_bits(&[n("270000"), n("1.5")]),
-            number_bits(&[n("250000")]),
-        );
-        assert_eq!(a.count_ones(), 2);
-        assert_eq!(b.count_ones(), 1);
-        let doc = |numbers: u64| DocVec {
-            numbers,
-            ..DocVec::default()
-        };
-        let (av, wv) = (Vocab::default(), Vocab::default());
-        let s = score((&doc(a), "de"), (&doc(b), "en"), &av, &wv);
-        assert_eq!(s.number_conflict, 1.0);
-        assert!((s.score - CROSS_LANGUAGE.probability(0.0, 0.0, 0.0, 0.0, 1.0)).abs() < 1e-12);
-        let shared = number_bits(&[n("270000"), n("250000")]);
-        assert_eq!(
-            score((&doc(a), "de"), (&doc(shared), "en"), &av, &wv).number_conflict,
-            0.0
-        );
-        // A document without specific numbers conflicts with none.
-        assert_eq!(
-            score((&doc(a), "de"), (&doc(0), "en"), &av, &wv).number_conflict,
-            0.0
-        );
-    }
-
-    #[test]
     fn cosine_of_identical_documents_is_one_and_languages_matter() {
         let sets: Vec<Vec<Feature>> = vec![vec![10, 20, 30], vec![10, 20, 30], vec![10, 40]];
         let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
@@ -648,7 +559,7 @@ mod tests {
         // Names only (no numbers): the cross-language weights of a name cosine of 1.
         assert!((cross.name_cosine - 1.0).abs() < 1e-9);
         assert_eq!(cross.number_cosine, 0.0);
-        assert!((cross.score - CROSS_LANGUAGE.probability(0.0, 0.0, 1.0, 0.0, 0.0)).abs() < 1e-9);
+        assert!((cross.score - CROSS_LANGUAGE.probability(0.0, 0.0, 1.0, 0.0)).abs() < 1e-9);
         // Feature 40 is in one document only: it is not kept in the vector,
         // but it still counts in the norm, so the cosine is the same.
         assert_eq!(c.anchors.len(), 1);
