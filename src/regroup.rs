@@ -86,7 +86,7 @@ pub(crate) fn stories(
         None => {
             let candidates = story::candidate_pairs(&model, config);
             let pairs = story::score_pairs(&model, config, variant_of, candidates);
-            let edges = story::edges_of(&pairs, n, config);
+            let edges = story::edges_of(&pairs, &model.langs, config);
             (pairs, edges, None)
         }
         Some(p) => {
@@ -102,7 +102,7 @@ pub(crate) fn stories(
             pairs.extend(kept_pairs(p, variant_of));
             pairs.sort_unstable_by_key(|s| (s.a, s.b));
             pairs.dedup_by_key(|s| (s.a, s.b));
-            let edges = story::edges_of(&pairs, n, config);
+            let edges = story::edges_of(&pairs, &model.langs, config);
             let region = region_of(p, &initial, &edges, config.threshold);
             // Every document of the region is asked again: its stored pairs
             // (found when the corpus was smaller, scored under an older
@@ -124,7 +124,7 @@ pub(crate) fn stories(
             pairs.extend(renewed);
             pairs.sort_unstable_by_key(|s| (s.a, s.b));
             pairs.dedup_by_key(|s| (s.a, s.b));
-            let edges = story::edges_of(&pairs, n, config);
+            let edges = story::edges_of(&pairs, &model.langs, config);
             (pairs, edges, Some(region))
         }
     };

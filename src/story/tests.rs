@@ -191,7 +191,7 @@ fn edges_are_normalized_across_languages_only() {
         let keep = if s.same_language {
             config.min_edge
         } else {
-            config.min_edge * config.neighbour_floor
+            config.min_edge * config.neighbour_floor.min(config.latin_floor)
         };
         if variant_of[a as usize] != variant_of[b as usize] && s.score >= keep {
             best[a as usize] = best[a as usize].max(s.score);
@@ -207,11 +207,44 @@ fn edges_are_normalized_across_languages_only() {
         let want = if s.same_language {
             s.score
         } else {
-            let floor = config.neighbour_floor;
+            // English and German: both Latin script.
+            let floor = config.latin_floor;
             let norm = (best[e.a as usize].max(floor) * best[e.b as usize].max(floor)).sqrt();
             (s.score / norm).min(1.0)
         };
         assert!((e.weight - want).abs() < 1e-12, "{e:?}: want {want}");
         assert!(e.weight >= config.min_edge);
     }
+}
+
+#[test]
+fn latin_script_pairs_have_their_own_floor() {
+    assert!(latin_script("de") && latin_script("en") && latin_script("fil"));
+    assert!(!latin_script("ja") && !latin_script("ru") && !latin_script("und"));
+    let config = StoryConfig {
+        neighbour_floor: 0.4,
+        latin_floor: 0.6,
+        ..StoryConfig::default()
+    };
+    // Documents 0 (en) and 1 (de) score 0.12, as do 2 (en) and 3 (ja); no
+    // document has a better match, so each best score is under both floors.
+    let scored = [
+        Scored {
+            a: 0,
+            b: 1,
+            score: 0.12,
+            same_language: false,
+        },
+        Scored {
+            a: 2,
+            b: 3,
+            score: 0.12,
+            same_language: false,
+        },
+    ];
+    let edges = edges_of(&scored, &["en", "de", "en", "ja"], &config);
+    assert_eq!(edges.len(), 2);
+    // 0.12 / 0.6 between two Latin-script languages, 0.12 / 0.4 otherwise.
+    assert!((edges[0].weight - 0.2).abs() < 1e-12, "{edges:?}");
+    assert!((edges[1].weight - 0.3).abs() < 1e-12, "{edges:?}");
 }
