@@ -185,8 +185,13 @@ fn leaves(prefix: &str, v: &serde_json::Value, out: &mut BTreeMap<String, String
     }
 }
 
-/// "lsh.threshold: 0.5 in the state, 0.6 now; …"
-fn parameter_differences(stored: &serde_json::Value, now: &serde_json::Value) -> String {
+/// ["lsh.threshold: 0.5 in the state, 0.6 now", …]; with `shared_only`, the
+/// parameters both sides have.
+fn parameter_differences(
+    stored: &serde_json::Value,
+    now: &serde_json::Value,
+    shared_only: bool,
+) -> Vec<String> {
     let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
     leaves("", stored, &mut a);
     leaves("", now, &mut b);
@@ -194,6 +199,7 @@ fn parameter_differences(stored: &serde_json::Value, now: &serde_json::Value) ->
     let none = "(none)".to_string();
     keys.into_iter()
         .filter(|k| a.get(*k) != b.get(*k))
+        .filter(|k| !shared_only || (a.contains_key(*k) && b.contains_key(*k)))
         .map(|k| {
             format!(
                 "{k}: {} in the state, {} now",
@@ -201,8 +207,7 @@ fn parameter_differences(stored: &serde_json::Value, now: &serde_json::Value) ->
                 b.get(k).unwrap_or(&none)
             )
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
 /// The state's key for a document: the exact bytes of its absolute path, so
@@ -309,17 +314,21 @@ pub fn prepare(
                 })?;
             let (stored, stored_version) = split_analysis_version(&stored);
             let (chosen, _) = split_analysis_version(&params);
-            if stored != chosen && !opts.rebuild {
+            let upgrade = stored_version != u64::from(ANALYSIS_VERSION);
+            // After an upgrade, a parameter only one of the two versions
+            // knows is not the user's choice: only those both know must agree.
+            let differences = parameter_differences(&stored, &chosen, upgrade);
+            if !differences.is_empty() && !opts.rebuild {
                 return Err(Error::State {
                     path: opts.path.clone(),
                     message: format!(
                         "it was built with other parameters ({}); use the same ones, \
                          or --rebuild to re-analyse every file with the new ones",
-                        parameter_differences(&stored, &chosen)
+                        differences.join("; ")
                     ),
                 });
             }
-            if stored_version != u64::from(ANALYSIS_VERSION) {
+            if upgrade {
                 upgraded_from = Some(stored_version);
             }
             opts.rebuild || upgraded_from.is_some()

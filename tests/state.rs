@@ -351,7 +351,9 @@ fn other_parameters_are_refused_unless_rebuild() {
 fn a_state_of_an_older_analysis_is_analysed_again() {
     let s = setup_with_seeds(5);
     let first = run(&s, &[]);
-    {
+    // What an older newsdedup wrote: no analysis version, and no parameter
+    // it did not have yet.
+    let make_older = || {
         let conn = rusqlite::Connection::open(&s.state).unwrap();
         let params: String = conn
             .query_row("SELECT value FROM meta WHERE key = 'parameters'", [], |r| {
@@ -361,12 +363,14 @@ fn a_state_of_an_older_analysis_is_analysed_again() {
         let mut v: Value = serde_json::from_str(&params).unwrap();
         assert_eq!(v["analysis_version"], newsdedup::ANALYSIS_VERSION);
         v.as_object_mut().unwrap().remove("analysis_version");
+        v["story"].as_object_mut().unwrap().remove("latin_floor");
         conn.execute(
             "UPDATE meta SET value = ?1 WHERE key = 'parameters'",
             [v.to_string()],
         )
         .unwrap();
-    }
+    };
+    make_older();
     let out = bin()
         .args(["cluster", "--state"])
         .arg(&s.state)
@@ -389,6 +393,14 @@ fn a_state_of_an_older_analysis_is_analysed_again() {
     assert_eq!(stories(&again)[0].1, "unchanged");
     // The state now records this version: the next run reuses everything.
     assert_eq!(run_counts(&run(&s, &[])), [3, 0, 0, 5, 0]);
+    // Upgraded or not, a parameter both versions know has to agree.
+    make_older();
+    let (code, err) = run_fails(&s, &["--threshold", "0.6"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("other parameters (lsh.threshold: 0.5 in the state, 0.6 now)"),
+        "{err}"
+    );
 }
 
 /// A state that is refused leaves its file as it was.
