@@ -1188,10 +1188,17 @@ mod tests {
     #[test]
     fn parameter_differences_name_each_changed_leaf() {
         let a = serde_json::json!({"lsh": {"threshold": 0.5}, "shingle": {"size": 5}});
-        let b = serde_json::json!({"lsh": {"threshold": 0.6}, "shingle": {"size": 5}});
+        let b = serde_json::json!({"lsh": {"threshold": 0.6}, "shingle": {"size": 5}, "new": 1});
         assert_eq!(
-            parameter_differences(&a, &b),
-            "lsh.threshold: 0.5 in the state, 0.6 now"
+            parameter_differences(&a, &b, false),
+            [
+                "lsh.threshold: 0.5 in the state, 0.6 now",
+                "new: (none) in the state, 1 now"
+            ]
+        );
+        assert_eq!(
+            parameter_differences(&a, &b, true),
+            ["lsh.threshold: 0.5 in the state, 0.6 now"]
         );
     }
 
