@@ -555,23 +555,31 @@ mod tests {
         assert!((s.score - SAME_LANGUAGE.probability(s.word_cosine, 0.0, 0.0, 0.0)).abs() < 1e-12);
     }
 
+    /// Anchor-only documents of feature sets (sorted here), and their vocabulary.
+    fn anchor_docs(mut sets: Vec<Vec<Feature>>) -> (Vocab, Vec<DocVec>) {
+        for s in &mut sets {
+            s.sort_unstable();
+        }
+        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
+        let av = Vocab::build(sets.len(), &refs);
+        let docs = sets
+            .iter()
+            .map(|s| {
+                let ids = av.ids_of(s.clone());
+                DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &Vocab::default())
+            })
+            .collect();
+        (av, docs)
+    }
+
     #[test]
     fn numbers_and_names_are_scored_apart() {
         use super::super::anchors::{Kind, feature};
         let (n1, n2) = (feature(Kind::Number, "1200"), feature(Kind::Number, "37"));
         let (m1, m2) = (feature(Kind::Name, "baku"), feature(Kind::Name, "aliyev"));
-        let mut sets: Vec<Vec<Feature>> = vec![vec![n1, n2, m1, m2], vec![n1, m1, m2], vec![n2]];
-        for s in &mut sets {
-            s.sort_unstable();
-        }
-        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
-        let av = Vocab::build(3, &refs);
+        let (av, docs) = anchor_docs(vec![vec![n1, n2, m1, m2], vec![n1, m1, m2], vec![n2]]);
         let wv = Vocab::default();
-        let doc = |i: usize| {
-            let ids = av.ids_of(sets[i].clone());
-            DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
-        };
-        let s = score((&doc(0), "en"), (&doc(1), "en"), &av, &wv);
+        let s = score((&docs[0], "en"), (&docs[1], "en"), &av, &wv);
         // The names agree fully; of the numbers only 1200 is shared.
         assert!((s.name_cosine - 1.0).abs() < 1e-6, "{s:?}");
         let (w1, w2) = (av.weight(n1).powi(2), av.weight(n2).powi(2));
@@ -589,21 +597,12 @@ mod tests {
             feature(Kind::Skeleton, "lp"),
         );
         assert!(is_skeleton(k) && !is_skeleton(n1) && !is_skeleton(n2));
-        let mut sets: Vec<Vec<Feature>> = vec![vec![n1, k], vec![n2, k]];
-        for s in &mut sets {
-            s.sort_unstable();
-        }
-        let refs: Vec<&[Feature]> = sets.iter().map(|s| s.as_slice()).collect();
-        let av = Vocab::build(2, &refs);
+        let (av, docs) = anchor_docs(vec![vec![n1, k], vec![n2, k]]);
         let wv = Vocab::default();
-        let doc = |i: usize| {
-            let ids = av.ids_of(sets[i].clone());
-            DocVec::new(ids.clone(), ids, (vec![], vec![]), &av, &wv)
-        };
-        let same = score((&doc(0), "en"), (&doc(1), "en"), &av, &wv);
+        let same = score((&docs[0], "en"), (&docs[1], "en"), &av, &wv);
         assert_eq!(same.name_cosine, 0.0, "{same:?}");
         assert!(same.anchor_cosine > 0.0);
-        let cross = score((&doc(0), "en"), (&doc(1), "ru"), &av, &wv);
+        let cross = score((&docs[0], "en"), (&docs[1], "ru"), &av, &wv);
         let (wn, wk) = (av.weight(n1).powi(2), av.weight(k).powi(2));
         assert!(
             (cross.name_cosine - wk / (wn + wk)).abs() < 1e-6,
