@@ -186,7 +186,9 @@ fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Featur
             big
         });
     // Fewer other languages than GUESSED_NAMED_IN: all of them.
-    let namers_needed = GUESSED_NAMED_IN.min(per_lang.len().saturating_sub(1)).max(1);
+    let namers_needed = GUESSED_NAMED_IN
+        .min(per_lang.len().saturating_sub(1))
+        .max(1);
     docs.par_iter_mut()
         .map(|d| {
             let n = per_lang.get(d.lang).copied().unwrap_or(0) as usize;

@@ -107,7 +107,10 @@ fn guessed_anchors_are_multilingual_when_named_in_two_other_languages() {
         doc("de", &[3, 4], &[], &[]),
     ];
     let multilingual = specific_anchors(&mut docs, &singletons(4));
-    assert_eq!(multilingual, vec![vec![3], vec![], vec![2, 3, 4], vec![3, 4]]);
+    assert_eq!(
+        multilingual,
+        vec![vec![3], vec![], vec![2, 3, 4], vec![3, 4]]
+    );
 
     // A corpus of two languages: a name of the other one is enough.
     let mut docs = vec![doc("he", &[2, 5], &[2, 5], &[]), doc("en", &[2], &[], &[])];
