@@ -93,6 +93,31 @@ fn multilingual_anchors_are_those_seen_in_two_languages() {
     );
 }
 
+#[test]
+fn guessed_anchors_are_multilingual_when_named_in_two_other_languages() {
+    assert_eq!(GUESSED_NAMED_IN, 2);
+    // 1: guessed in Hebrew and Persian, named nowhere (a common word's
+    // skeleton meeting another uncased script's word). 2: guessed in Hebrew,
+    // named in English only. 3: guessed in Hebrew, named in English and
+    // German (a real name of a translation). 4: named in English and German.
+    let mut docs = vec![
+        doc("he", &[1, 2, 3], &[1, 2, 3], &[]),
+        doc("fa", &[1], &[1], &[]),
+        doc("en", &[2, 3, 4], &[], &[]),
+        doc("de", &[3, 4], &[], &[]),
+    ];
+    let multilingual = specific_anchors(&mut docs, &singletons(4));
+    assert_eq!(
+        multilingual,
+        vec![vec![3], vec![], vec![2, 3, 4], vec![3, 4]]
+    );
+
+    // A corpus of two languages: a name of the other one is enough.
+    let mut docs = vec![doc("he", &[2, 5], &[2, 5], &[]), doc("en", &[2], &[], &[])];
+    let multilingual = specific_anchors(&mut docs, &singletons(2));
+    assert_eq!(multilingual, vec![vec![2], vec![2]]);
+}
+
 /// A vocabulary where feature `f` (= its id, since ids follow the sorted
 /// keys) has document frequency `dfs[f]`, over `n` documents.
 fn vocab_with_dfs(n: usize, dfs: &[u32]) -> Vocab {
