@@ -109,6 +109,59 @@ pub const GUESSED_NAMED_IN: usize = 2;
 /// its anchors attested in two or more languages (for a guessed anchor:
 /// named in [`GUESSED_NAMED_IN`] other languages). Counts are per variant, so
 /// near-copies do not make a name look common.
+/// The languages of one anchor across the corpus: the first seen, whether
+/// another was seen, and up to `GUESSED_NAMED_IN + 1` languages naming it
+/// (not guessing it) — a fixed array, no allocation per anchor.
+#[derive(Debug, Clone, Copy)]
+struct AnchorLanguages<'a> {
+    first: &'a str,
+    multi: bool,
+    namers: [&'a str; GUESSED_NAMED_IN + 1],
+    named: u8,
+}
+
+impl<'a> AnchorLanguages<'a> {
+    fn new(lang: &'a str) -> Self {
+        AnchorLanguages {
+            first: lang,
+            multi: false,
+            namers: [""; GUESSED_NAMED_IN + 1],
+            named: 0,
+        }
+    }
+
+    fn add(&mut self, lang: &'a str, named: bool) {
+        self.multi |= self.first != lang;
+        if named {
+            self.add_namer(lang);
+        }
+    }
+
+    fn add_namer(&mut self, lang: &'a str) {
+        let n = self.named as usize;
+        if n < self.namers.len() && !self.namers[..n].contains(&lang) {
+            self.namers[n] = lang;
+            self.named += 1;
+        }
+    }
+
+    fn merge(&mut self, other: &AnchorLanguages<'a>) {
+        self.multi |= other.multi || self.first != other.first;
+        for &lang in &other.namers[..other.named as usize] {
+            self.add_namer(lang);
+        }
+    }
+
+    /// How many languages other than `lang` name the anchor (at most
+    /// `GUESSED_NAMED_IN + 1` are kept).
+    fn named_besides(&self, lang: &str) -> usize {
+        self.namers[..self.named as usize]
+            .iter()
+            .filter(|&&l| l != lang)
+            .count()
+    }
+}
+
 fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Feature>> {
     // Count each variant once, through its first member (its "leader").
     let mut leader = vec![u32::MAX; docs.len()];
@@ -119,29 +172,17 @@ fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Featur
     }
     let is_leader = |i: usize| leader.get(variant_of[i] as usize) == Some(&(i as u32));
     /// Per language: variants; per (language, guessed anchor): variants; per
-    /// anchor: its first language and whether a second one was seen; per
-    /// anchor: the languages naming it (not guessing it), at most
-    /// `GUESSED_NAMED_IN + 1` of them.
+    /// anchor: its languages ([`AnchorLanguages`]).
     #[derive(Default)]
     struct Counts<'a> {
         per_lang: FxHashMap<&'a str, u32>,
         lang_df: FxHashMap<(&'a str, Feature), u32>,
-        languages_of: FxHashMap<Feature, (&'a str, bool)>,
-        named_in: FxHashMap<Feature, Vec<&'a str>>,
+        languages_of: FxHashMap<Feature, AnchorLanguages<'a>>,
     }
-    let merge_language = |e: &mut (&str, bool), lang: &str, multi: bool| {
-        e.1 |= multi || e.0 != lang;
-    };
-    let add_namer = |e: &mut Vec<&'static str>, lang: &'static str| {
-        if e.len() <= GUESSED_NAMED_IN && !e.contains(&lang) {
-            e.push(lang);
-        }
-    };
     let Counts {
         per_lang,
         lang_df,
         languages_of,
-        named_in,
     } = docs
         .par_iter()
         .enumerate()
@@ -153,11 +194,11 @@ fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Featur
                 }
             }
             for &f in &d.features.anchors {
-                let e = c.languages_of.entry(f).or_insert((d.lang, false));
-                merge_language(e, d.lang, false);
-                if d.features.guessed.binary_search(&f).is_err() {
-                    add_namer(c.named_in.entry(f).or_default(), d.lang);
-                }
+                let named = d.features.guessed.binary_search(&f).is_err();
+                c.languages_of
+                    .entry(f)
+                    .or_insert_with(|| AnchorLanguages::new(d.lang))
+                    .add(d.lang, named);
             }
             c
         })
@@ -173,14 +214,12 @@ fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Featur
             for (k, v) in small.lang_df {
                 *big.lang_df.entry(k).or_insert(0) += v;
             }
-            for (f, (lang, multi)) in small.languages_of {
-                let e = big.languages_of.entry(f).or_insert((lang, multi));
-                merge_language(e, lang, multi);
-            }
-            for (f, langs) in small.named_in {
-                let e = big.named_in.entry(f).or_default();
-                for lang in langs {
-                    add_namer(e, lang);
+            for (f, other) in small.languages_of {
+                match big.languages_of.entry(f) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().merge(&other),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(other);
+                    }
                 }
             }
             big
@@ -201,17 +240,17 @@ fn specific_anchors(docs: &mut [StoryDoc], variant_of: &[u32]) -> Vec<Vec<Featur
                         >= COMMON_SHARE * n as f64
             };
             d.features.anchors.retain(|f| !common(f));
-            let named_elsewhere = |f: &Feature| {
-                named_in.get(f).is_some_and(|langs| {
-                    langs.iter().filter(|&&l| l != lang).count() >= namers_needed
-                })
-            };
             d.features
                 .anchors
                 .iter()
                 .copied()
-                .filter(|f| languages_of.get(f).is_some_and(|e| e.1))
-                .filter(|f| guessed.binary_search(f).is_err() || named_elsewhere(f))
+                .filter(|f| {
+                    languages_of.get(f).is_some_and(|e| {
+                        e.multi
+                            && (guessed.binary_search(f).is_err()
+                                || e.named_besides(lang) >= namers_needed)
+                    })
+                })
                 .collect()
         })
         .collect()
