@@ -11,12 +11,16 @@ pub use crate::story::{Model, StoryDoc, StoryFeatures, candidate_pairs};
 
 use crate::{Config, Result, Silent};
 
-/// The story documents of the files in `config.paths`, with their paths.
-/// Their dates are found too (the tuning export scores them).
-pub fn story_docs(config: &Config) -> Result<(Vec<String>, Vec<StoryDoc>)> {
+/// The story documents of the files in `config.paths`, with their paths and
+/// their variants (per document, its near-duplicate group, as `cluster`
+/// finds them). Their dates are found too (the tuning export scores them).
+pub fn story_docs(config: &Config) -> Result<(Vec<String>, Vec<StoryDoc>, Vec<u32>)> {
     let mut config = config.clone();
     config.story.date_evidence = true;
     let (docs, _) = crate::pipeline::load(&config, &Silent)?;
+    let variant_of = crate::pipeline::near_duplicates(&docs, &config, &Silent)
+        .variant_ids()
+        .to_vec();
     let paths = docs.meta.iter().map(|d| d.path.clone()).collect();
-    Ok((paths, docs.story_docs()))
+    Ok((paths, docs.story_docs(), variant_of))
 }
