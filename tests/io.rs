@@ -11,7 +11,7 @@ use std::path::Path;
 
 use common::{
     BUDGET_ARTICLE, HARBOUR_ARTICLE, OUTAGE_ARTICLE, OWL_ARTICLE, bin, cluster, documents,
-    file_name, skipped_entry, write,
+    file_name, seeds_dir, skipped_entry, write,
 };
 use serde_json::Value;
 
@@ -663,4 +663,39 @@ fn explain_accepts_two_names_of_one_file() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     let e: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(e["same_story"], true);
+}
+
+/// `-o` onto a named pipe (or a device such as /dev/null) writes through it:
+/// renaming a temp file over it would replace it with a regular file.
+#[test]
+fn output_to_a_named_pipe_is_written_through_it_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = bin()
+        .args(["cluster", "-q"])
+        .arg(seeds_dir())
+        .arg("-o")
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Checked before joining: a replaced pipe would leave the reader waiting.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the named pipe was replaced: {kind:?}");
+    let report: Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+    assert_eq!(report["summary"]["documents"], 5);
 }

@@ -173,7 +173,10 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, Error> {
 ///   over the target, so a reader never sees half a file, even after a crash;
 /// - a new file gets the umask's mode (0644 under umask 022), an existing one
 ///   keeps its mode;
-/// - a file with other hard links is rewritten in place (see [`write_in_place`]).
+/// - a file with other hard links is rewritten in place (see [`write_in_place`]);
+/// - a device, named pipe or socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO a
+///   consumer reads) is written as a stream: a rename would put a regular file
+///   in its place (as root, `-o /dev/null` replaced the machine's null device).
 ///
 /// Errors name `path` and the cause once, never the temp file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -185,6 +188,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let existing = std::fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return write_stream_to(&target, bytes).map_err(fail);
     }
     #[cfg(unix)]
     if let Some(meta) = &existing {
@@ -236,6 +242,14 @@ fn write_in_place(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.write_all(bytes)?;
     file.set_len(bytes.len() as u64)?;
     file.sync_all()
+}
+
+/// Write to a file that is not a regular file (a device, a FIFO) where it is:
+/// opened for writing, never created, truncated or replaced.
+fn write_stream_to(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    file.write_all(bytes)?;
+    file.flush()
 }
 
 /// The cause of an I/O error without the paths some libraries add to it.
