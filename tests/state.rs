@@ -403,6 +403,24 @@ fn a_state_of_an_older_analysis_is_analysed_again() {
     );
 }
 
+/// A device or named pipe is never taken for a state (SQLite would replace a
+/// device with a regular file; opening a pipe would wait for a writer).
+#[test]
+fn a_named_pipe_is_refused_as_a_state_and_left_alone() {
+    use std::os::unix::fs::FileTypeExt;
+    let s = setup_with_seeds(1);
+    let made = Command::new("mkfifo").arg(&s.state).status().unwrap();
+    assert!(made.success());
+    let (code, err) = run_fails(&s, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not a regular file (a device, pipe or socket)"),
+        "{err}"
+    );
+    let kind = std::fs::symlink_metadata(&s.state).unwrap().file_type();
+    assert!(kind.is_fifo(), "{kind:?}");
+}
+
 /// A state that is refused leaves its file as it was.
 fn assert_refused(s: &Setup, expected: &str) {
     let before = std::fs::read(&s.state).unwrap();

@@ -117,6 +117,20 @@ pub fn inspect(path: &Path) -> Result<Header, Error> {
         path: path.to_path_buf(),
         message,
     };
+    // Before opening: opening a named pipe would wait for a writer, and
+    // SQLite would put a regular file in place of a device.
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_dir() {
+            return Err(refuse("is a directory, not a newsdedup state".into()));
+        }
+        if !m.is_file() {
+            return Err(refuse(
+                "is not a regular file (a device, pipe or socket); a state is a file \
+                 newsdedup creates: give a file name"
+                    .into(),
+            ));
+        }
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Header::New),
