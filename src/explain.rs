@@ -362,51 +362,33 @@ fn render_text(e: &Explanation) -> String {
             .map_or("none".to_string(), |w| format!("{w:.4}")),
         e.story_threshold
     );
-    let list = |y: &[u32]| {
-        if y.is_empty() {
-            "none".to_string()
-        } else {
-            y.iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-    };
     let _ = writeln!(
         s,
         "years: A {}; B {}{}",
-        list(&e.years_a),
-        list(&e.years_b),
+        spaced(&e.years_a),
+        spaced(&e.years_b),
         if e.year_conflict {
             " (conflict: no year in common)"
         } else {
             ""
         }
     );
-    let words = |d: &[String]| {
-        if d.is_empty() {
-            "none".to_string()
-        } else {
-            d.join(" ")
-        }
-    };
     let _ = writeln!(
         s,
         "dates (shown, not scored): A {}; B {}; shared {}{}",
-        words(&e.days_a),
-        words(&e.days_b),
-        words(&e.shared_days),
+        spaced(&e.days_a),
+        spaced(&e.days_b),
+        spaced(&e.shared_days),
         match e.day_distance {
             Some(0) | None => String::new(),
             Some(d) => format!(" (closest {d} days apart)"),
         }
     );
-    let or_none = |w: &str| if w.is_empty() { "none" } else { w }.to_string();
     let _ = writeln!(
         s,
         "weekdays of dateline and lede (shown, not scored): A {}; B {}{}",
-        or_none(&e.weekdays_a),
-        or_none(&e.weekdays_b),
+        spaced(e.weekdays_a.split(' ')),
+        spaced(e.weekdays_b.split(' ')),
         if e.weekday_conflict {
             " (conflict: none in common)"
         } else {
@@ -439,4 +421,19 @@ fn render_text(e: &Explanation) -> String {
     }
     let _ = writeln!(s, "decision: {}", e.decision);
     s
+}
+
+/// Items joined by spaces, or "none" (empty items are left out).
+fn spaced<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    let text = items
+        .into_iter()
+        .map(|x| x.to_string())
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.is_empty() {
+        "none".to_string()
+    } else {
+        text
+    }
 }
